@@ -1,0 +1,70 @@
+/**
+ * Every diagnostic handout can emit, with its stable ruleId.
+ *
+ * The README's diagnostics table is generated from (and tested against) this list,
+ * so a rule cannot be added without being documented.
+ */
+import type { VFile } from 'vfile';
+import type { Node, Point, Position } from 'unist';
+
+export const SOURCE = 'handout';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RuleInfo {
+  severity: Severity;
+  description: string;
+}
+
+export const RULES = {
+  'missing-title': { severity: 'warning', description: 'No headline could be found; the record has `title: null`.' },
+  'missing-date': { severity: 'warning', description: 'No release date could be found in the header or dateline; `date` is null.' },
+  'ambiguous-date': { severity: 'warning', description: 'A date was found but could be read more than one way (e.g. 03/04/2020) or lacks a year; `date` is null rather than a guess.' },
+  'truncated-contact': { severity: 'warning', description: 'The closing contact line stops mid-phrase (e.g. ends in "at"): an address or number was probably cut off.' },
+  'invalid-front-matter': { severity: 'warning', description: 'The YAML front matter cannot be parsed, or a field has the wrong type; that field is ignored.' },
+  'unknown-front-matter': { severity: 'info', description: 'A front-matter key that handout does not know; it is kept out of the record.' },
+  'invalid-encoding': { severity: 'error', description: 'The source is not valid UTF-8 text (or is binary); the document is not built.' },
+  'empty-document': { severity: 'error', description: 'The source has no text; the document is not built.' },
+  'missing-glyph': { severity: 'warning', description: 'A character has no glyph in any configured PDF font; it would print as a blank box.' },
+  'template-error': { severity: 'error', description: 'A template failed to compile or render; the message names template file:line:column.' },
+  'read-error': { severity: 'error', description: 'The source file could not be read (permissions, a vanished file).' },
+  'write-error': { severity: 'error', description: 'An output file could not be written (full disk, read-only folder); no partial file is left.' },
+  'render-error': { severity: 'error', description: 'A renderer failed unexpectedly on this document; the other documents are still built.' },
+  'duplicate-output': { severity: 'warning', description: 'Two sources would write the same output name; the later one (in path order) gets a suffix.' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+type Place = Point | Position | Node | undefined;
+
+function placeOf(at: Place): Point | Position | undefined {
+  if (!at) return undefined;
+  if ('line' in at) return at;
+  if ('start' in at) return at;
+  return (at as Node).position;
+}
+
+/**
+ * Report a rule on a file with its registered severity. `error` becomes a
+ * non-fatal message with `fatal: true` set so that reporters count it as an error
+ * without throwing: one bad document must never stop a batch.
+ */
+export function report(file: VFile, ruleId: RuleId, reason: string, at?: Place): void {
+  const place = placeOf(at);
+  const options = { ruleId, source: SOURCE, ...(place ? { place } : {}) };
+  const severity: Severity = RULES[ruleId].severity;
+  if (severity === 'info') {
+    file.info(reason, options);
+    return;
+  }
+  const message = file.message(reason, options);
+  if (severity === 'error') message.fatal = true;
+}
+
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((m) => m.fatal === true);
+}
+
+export function hasWarnings(file: VFile): boolean {
+  return file.messages.some((m) => m.fatal === false);
+}

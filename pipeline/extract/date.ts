@@ -1,0 +1,76 @@
+/**
+ * Dates as releases write them, read with chrono (a maintained natural-language
+ * date parser) in several locales. A date is only returned as fact when day,
+ * month and year are all stated and the reading is unambiguous.
+ */
+import * as chrono from 'chrono-node';
+
+export interface FoundDate {
+  /** ISO yyyy-mm-dd, or null when ambiguous. */
+  iso: string | null;
+  /** Offset of the date text within the searched string. */
+  index: number;
+  /** The date as written. */
+  text: string;
+  /** Why the date cannot be stated as fact, when it cannot. */
+  ambiguity?: string;
+}
+
+const PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.pt.casual, chrono.fr.casual, chrono.de.casual, chrono.zh.casual, chrono.ja.casual];
+
+// A fixed reference keeps parsing a pure function of the text (no "this year" drift).
+const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** A purely numeric d/m/y where both leading parts could be the month. */
+function numericAmbiguity(text: string): string | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a <= 12 && b <= 12 && a !== b) return `"${text}" could be day/month or month/day`;
+  return undefined;
+}
+
+/** Find the first date in `text`. Returns undefined when there is none. */
+export function findDate(text: string): FoundDate | undefined {
+  let best: chrono.ParsedResult | undefined;
+  for (const parser of PARSERS) {
+    const results = parser.parse(text, REFERENCE, { forwardDate: false });
+    for (const r of results) {
+      if (!best || r.index < best.index || (r.index === best.index && r.text.length > best.text.length)) best = r;
+    }
+  }
+  if (!best) return undefined;
+  const { start } = best;
+  const found: FoundDate = { iso: null, index: best.index, text: best.text };
+  if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) {
+    // Times alone ("10:00") are not dates; a month and year without a day is a partial date.
+    if (!start.isCertain('month') && !start.isCertain('day')) return undefined;
+    found.ambiguity = `"${best.text}" does not state a full date (day, month and year)`;
+    return found;
+  }
+  const numeric = numericAmbiguity(best.text);
+  if (numeric) {
+    found.ambiguity = numeric;
+    return found;
+  }
+  found.iso = `${pad(start.get('year') ?? 0, 4)}-${pad(start.get('month') ?? 0)}-${pad(start.get('day') ?? 0)}`;
+  return found;
+}
+
+/**
+ * Whether a whole line is a date (perhaps with a weekday, "Date:" label or a
+ * time), as opposed to a line that merely mentions one.
+ */
+export function lineIsDate(line: string): FoundDate | undefined {
+  const found = findDate(line);
+  if (!found) return undefined;
+  const rest = (line.slice(0, found.index) + ' ' + line.slice(found.index + found.text.length))
+    .replace(/\b(date|dated|released?|issued|updated|published|fecha|data)\b\s*:?/giu, '')
+    .replace(/[\s,.:;|–—-]+/gu, '');
+  return rest.length === 0 ? found : undefined;
+}

@@ -1,0 +1,22 @@
+/**
+ * Counts derived from the body. CJK text has no spaces, so each Han, kana or
+ * Hangul character counts as one word, as word processors count it.
+ */
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { ReleaseStats } from '../release.js';
+
+const WORDS_PER_MINUTE = 230;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+export function countWords(text: string): number {
+  const cjk = (text.match(CJK) ?? []).length;
+  const rest = text.replace(CJK, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu) ?? [];
+  return cjk + rest.length;
+}
+
+export function computeStats(body: Root): ReleaseStats {
+  const words = countWords(toString(body, { includeHtml: false }));
+  const paragraphs = body.children.filter((n) => n.type === 'paragraph').length;
+  return { words, paragraphs, readingMinutes: words === 0 ? 0 : Math.ceil(words / WORDS_PER_MINUTE) };
+}

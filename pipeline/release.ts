@@ -1,0 +1,78 @@
+/**
+ * The release record: the contract every stage shares.
+ *
+ * Field names are public (JSON output, `handout extract --json`, templates):
+ * they must stay stable. New information goes into new fields, never renames.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
+
+/** The header fields that extraction finds and that front matter may override. */
+export const HEADER_FIELDS = [
+  'title',
+  'subtitle',
+  'type',
+  'issuer',
+  'organization',
+  'location',
+  'date',
+  'release',
+  'language',
+  'endMark',
+  'contact',
+] as const;
+
+export type HeaderField = (typeof HEADER_FIELDS)[number];
+
+/** Where a value came from: extraction from the text, or the author's front matter. */
+export type FieldOrigin = 'text' | 'front-matter' | 'detected';
+
+export interface FieldSource {
+  origin: FieldOrigin;
+  /** Source range of the value; absent for detected values (such as language). */
+  position?: Position;
+}
+
+export interface Release {
+  title: string | null;
+  subtitle: string | null;
+  type: string | null;
+  issuer: string | null;
+  organization: string | null;
+  location: string | null;
+  /** ISO yyyy-mm-dd. */
+  date: string | null;
+  release: string | null;
+  /** BCP-47 tag of the body's language. */
+  language: string;
+  endMark: string | null;
+  contact: string | null;
+  /** A dateline that opens the body as written ("WASHINGTON –"), or null; renderers then add none of their own. */
+  dateline: string | null;
+  /** The body without header block, end mark and contact, as an mdast root with positions. */
+  body: Root;
+  /** Where each found field came from, keyed by field name. */
+  sources: Partial<Record<HeaderField, FieldSource>>;
+  /** Numbers derived from the body. */
+  stats: ReleaseStats;
+}
+
+export interface ReleaseStats {
+  words: number;
+  paragraphs: number;
+  /** Minutes at 230 words a minute, rounded up; 0 for an empty body. */
+  readingMinutes: number;
+}
+
+/** The JSON form of a release: `body` becomes paragraphs of plain text with their positions. */
+export interface ReleaseJson extends Omit<Release, 'body'> {
+  body: BodyBlockJson[];
+  /** The mdast body, for consumers that want the structure. */
+  bodyTree: Root;
+}
+
+export interface BodyBlockJson {
+  type: RootContent['type'];
+  text: string;
+  position?: Position;
+}
