@@ -1,0 +1,146 @@
+/**
+ * A batch build: discover sources, then for each one read, extract, render
+ * every format and write atomically. A failure in one document becomes a
+ * diagnostic on that document's VFile; the batch goes on.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
+import { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { decodeSource, extractRelease } from '../document.js';
+import { TemplateError } from '../errors.js';
+import { FORMATS, renderFormat, type Format, type RenderOptions } from '../render/index.js';
+import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import { discover, type Source } from './discover.js';
+import { outputPath, outputStem } from './naming.js';
+import { writeAtomic } from './write.js';
+
+export interface BuildOptions {
+  inputs: readonly string[];
+  outDir: string;
+  formats?: readonly Format[];
+  /** A folder whose templates replace the defaults of the same name. */
+  templatesDir?: string;
+  render?: RenderOptions;
+  /** Path shown in diagnostics: relative to this folder (default: the working directory). */
+  cwd?: string;
+}
+
+export interface BuiltOutput {
+  format: Format;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface DocumentResult {
+  source: Source;
+  file: VFile;
+  outputs: BuiltOutput[];
+  ok: boolean;
+}
+
+export interface BuildResult {
+  documents: DocumentResult[];
+  /** Problems not tied to one document (unreadable folders, missing inputs). */
+  problems: VFile[];
+  durationMs: number;
+}
+
+const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json' };
+
+/** Diagnostics name files relative to the working directory, as compilers do. */
+function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/** Give each source a unique output stem; a clash keeps the first (in path order) and suffixes the rest. */
+function assignStems(sources: readonly Source[]): { source: Source; stem: string; clash?: string }[] {
+  const used = new Map<string, string>();
+  return sources.map((source) => {
+    const stem = outputStem(source.relative);
+    const key = stem.toLowerCase();
+    const first = used.get(key);
+    if (first === undefined) {
+      used.set(key, source.relative);
+      return { source, stem };
+    }
+    const ext = source.relative.slice(source.relative.lastIndexOf('.') + 1) || 'src';
+    let candidate = `${stem}-${ext}`;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${ext}-${n}`;
+    used.set(candidate.toLowerCase(), source.relative);
+    return { source, stem: candidate, clash: first };
+  });
+}
+
+async function buildOne(
+  source: Source,
+  stem: string,
+  clash: string | undefined,
+  templates: TemplateSet,
+  options: BuildOptions,
+): Promise<DocumentResult> {
+  const file = new VFile({ path: displayPath(source.path, options.cwd) });
+  const result: DocumentResult = { source, file, outputs: [], ok: false };
+  if (clash) report(file, 'duplicate-output', `Output name "${stem.split('/').pop()}" would clash with ${clash}; this source's outputs get the name "${stem}"`);
+
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(source.path);
+  } catch (error) {
+    report(file, 'read-error', `Cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return result;
+  }
+  const text = decodeSource(bytes, file);
+  if (text === undefined) return result;
+  file.value = text;
+  const release = extractRelease(file);
+  if (!release) return result;
+
+  let failed = false;
+  for (const format of options.formats ?? FORMATS) {
+    let data: Uint8Array;
+    try {
+      data = await renderFormat(format, release, file, templates, options.render);
+    } catch (error) {
+      failed = true;
+      if (error instanceof TemplateError) report(file, 'template-error', `${format}: ${error.message}`);
+      else report(file, 'render-error', `${format}: ${(error as Error).message}`);
+      continue;
+    }
+    let target: string;
+    try {
+      target = outputPath(options.outDir, stem, EXTENSIONS[format]);
+      await writeAtomic(target, data);
+    } catch (error) {
+      failed = true;
+      report(file, 'write-error', `Cannot write the ${format} output: ${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim());
+      continue;
+    }
+    result.outputs.push({ format, path: target, bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') });
+  }
+  result.ok = !failed;
+  return result;
+}
+
+/**
+ * Build every source. Template errors that break all documents are thrown
+ * (TemplateError) before anything is written; everything else is per document.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const templates = loadTemplates(options.templatesDir);
+  const { sources, problems } = await discover(options.inputs);
+  const problemFiles = problems.map((p) => {
+    const file = new VFile({ path: p.path });
+    report(file, 'read-error', p.reason);
+    return file;
+  });
+  const documents: DocumentResult[] = [];
+  for (const { source, stem, clash } of assignStems(sources)) {
+    documents.push(await buildOne(source, stem, clash, templates, options));
+  }
+  return { documents, problems: problemFiles, durationMs: performance.now() - started };
+}

@@ -1,0 +1,32 @@
+/**
+ * schema.org NewsArticle, built from the record. Serialized so that it can sit
+ * inside <script>: "<", ">", "&" and the JS line separators become \u escapes,
+ * which JSON parsers read back unchanged.
+ */
+import type { Release } from '../../release.js';
+import type { View } from '../view.js';
+
+export function jsonLd(release: Release, view: View): Record<string, unknown> {
+  const publisherName = release.organization ?? release.issuer;
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: release.title ?? undefined,
+    alternativeHeadline: release.subtitle ?? undefined,
+    articleSection: release.type ?? undefined,
+    datePublished: release.date ?? undefined,
+    dateline: view.dateline ? view.dateline.replace(/\s*—$/u, '') : undefined,
+    inLanguage: release.language,
+    description: view.description || undefined,
+    wordCount: release.stats.words,
+    timeRequired: release.stats.readingMinutes > 0 ? `PT${release.stats.readingMinutes}M` : undefined,
+    author: release.issuer ? { '@type': 'Organization', name: release.issuer } : undefined,
+    publisher: publisherName ? { '@type': 'Organization', name: publisherName } : undefined,
+    contentLocation: release.location ? { '@type': 'Place', name: release.location } : undefined,
+  };
+  return data;
+}
+
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,115 @@
+/**
+ * Release → archival PDF: layout Markdown from pdf.md.hbs, typeset with
+ * pdfkit, fonts embedded, PDF/A metadata written escaped, dates fixed so that
+ * builds are reproducible.
+ */
+import PDFDocument from 'pdfkit';
+import type { VFile } from 'vfile';
+import { report } from '../../diagnostics.js';
+import type { Release } from '../../release.js';
+import { version } from '../../package-root.js';
+import type { TemplateSet } from '../templates.js';
+import { toView, truncate } from '../view.js';
+import { loadFontSet, type FontOptions } from './fonts.js';
+import { layoutMarkdown, layoutTree } from './layout.js';
+import { infoOf, installXmp, type PdfDocument, type PdfMetadata } from './metadata.js';
+import { DEFAULT_PROFILE, PROFILES, type PdfProfile } from './profiles.js';
+import { drawFurniture, Typesetter } from './typeset.js';
+
+export type PageSize = 'A4' | 'LETTER';
+
+export interface PdfOptions {
+  profile?: PdfProfile;
+  pageSize?: PageSize;
+  fonts?: FontOptions;
+  /** Seconds since the epoch for the PDF's dates (the SOURCE_DATE_EPOCH convention). */
+  sourceDateEpoch?: number;
+}
+
+/**
+ * The document's dates: SOURCE_DATE_EPOCH when given, else the release date,
+ * so that rebuilding the same release gives the same bytes. Only a release
+ * with neither gets the time of the build.
+ */
+export function documentDate(release: Release, epoch: number | undefined): Date {
+  if (epoch !== undefined && Number.isFinite(epoch)) return new Date(epoch * 1000);
+  if (release.date) {
+    const date = new Date(`${release.date}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return new Date(Math.floor(Date.now() / 1000) * 1000);
+}
+
+export function metadataOf(release: Release, file: VFile, created: Date): PdfMetadata {
+  const view = toView(release);
+  const keywords = [...new Set([release.type, release.organization, release.issuer, release.location].filter((k): k is string => !!k))];
+  return {
+    title: release.title ?? file.stem ?? 'Press release',
+    author: release.issuer ?? release.organization,
+    subject: view.description ? truncate(view.description, 300) : null,
+    keywords,
+    language: release.language,
+    creator: `handout ${version}`,
+    producer: `handout ${version} (PDFKit)`,
+    created,
+    modified: created,
+  };
+}
+
+function firstPosition(source: string, char: string): { line: number; column: number } | undefined {
+  const index = source.indexOf(char);
+  if (index < 0) return undefined;
+  const before = source.slice(0, index);
+  const line = before.split(/\r\n|\r|\n/u).length;
+  const column = index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+  return { line, column };
+}
+
+export async function renderPdf(release: Release, file: VFile, templates: TemplateSet, options: PdfOptions = {}): Promise<Uint8Array> {
+  const profile = PROFILES[options.profile ?? DEFAULT_PROFILE];
+  const fonts = loadFontSet(options.fonts);
+  const meta = metadataOf(release, file, documentDate(release, options.sourceDateEpoch));
+  const tree = layoutTree(layoutMarkdown(release, templates));
+
+  const doc: PdfDocument = new PDFDocument({
+    size: options.pageSize ?? 'A4',
+    margins: { top: 72, bottom: 72, left: 72, right: 72 },
+    pdfVersion: profile.pdfVersion,
+    ...(profile.subset ? { subset: profile.subset } : {}),
+    lang: release.language,
+    displayTitle: true,
+    info: infoOf(meta),
+    font: fonts.faces.serif.font as unknown as string,
+    bufferPages: true,
+    compress: true,
+  });
+  installXmp(doc, meta);
+
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const missing = new Map<string, number>();
+  const onMissingGlyph = (ch: string): void => {
+    missing.set(ch, (missing.get(ch) ?? 0) + 1);
+  };
+  new Typesetter({ doc, fonts, onMissingGlyph, outline: true }).typeset(tree);
+  drawFurniture(doc, fonts, {
+    header: release.title ?? '',
+    footerLeft: release.issuer ?? release.organization ?? '',
+    pageLabel: (n, m) => `Page ${n} of ${m}`,
+  }, onMissingGlyph);
+  doc.end();
+  const bytes = await done;
+
+  const source = String(file.value);
+  for (const [ch, count] of missing) {
+    const cp = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const at = firstPosition(source, ch);
+    report(file, 'missing-glyph', `No PDF font has a glyph for "${ch}" (${cp})${count > 1 ? `, ${count} times` : ''}; it is printed as \ufffd. Add a font that covers it with --font`, at);
+  }
+  return bytes;
+}

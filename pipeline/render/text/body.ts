@@ -1,0 +1,123 @@
+/**
+ * Body mdast → wire text: paragraphs wrapped by display width, lists with
+ * hanging indents, quotes marked with "> ", links as "text (url)", images as
+ * "[Image: alt]". Raw HTML keeps only its text.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent, ListItem } from 'mdast';
+import { wrapParagraph } from '../wrap.js';
+
+export interface TextOptions {
+  width: number;
+}
+
+function phrasing(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out += node.value;
+        break;
+      case 'inlineCode':
+        out += node.value;
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      case 'html':
+        out += node.value.replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]*>/gu, '');
+        break;
+      case 'link': {
+        const text = phrasing(node.children);
+        out += text === node.url || `mailto:${text}` === node.url ? text : `${text} (${node.url})`;
+        break;
+      }
+      case 'image':
+        out += `[Image: ${node.alt ?? ''}]`;
+        break;
+      case 'imageReference':
+        out += `[Image: ${node.alt ?? ''}]`;
+        break;
+      case 'footnoteReference':
+        out += `[${node.label ?? node.identifier}]`;
+        break;
+      default:
+        if ('children' in node) out += phrasing(node.children as PhrasingContent[]);
+        else if ('value' in node) out += String((node as { value: unknown }).value);
+    }
+  }
+  return out;
+}
+
+function wrapLines(text: string, width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  text.split('\n').forEach((segment, i) => {
+    lines.push(...wrapParagraph(segment, { width, firstIndent: i === 0 ? first : rest, indent: rest }));
+  });
+  return lines;
+}
+
+function listItem(item: ListItem, marker: string, width: number, indent: string): string[] {
+  const hang = indent + ' '.repeat(marker.length + 1);
+  const lines: string[] = [];
+  item.children.forEach((child, i) => {
+    if (i > 0) lines.push('');
+    lines.push(...block(child, width, i === 0 ? `${indent}${marker} ` : hang, hang));
+  });
+  return lines;
+}
+
+function block(node: RootContent | Nodes, width: number, first = '', rest = first): string[] {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return wrapLines(phrasing(node.children).trim(), width, first, rest);
+    case 'blockquote':
+      return blocks(node.children, width, `${rest}> `);
+    case 'list': {
+      const lines: string[] = [];
+      const start = node.start ?? 1;
+      node.children.forEach((item, i) => {
+        if (i > 0 && node.spread) lines.push('');
+        const marker = node.ordered ? `${start + i}.` : '-';
+        lines.push(...listItem(item, marker, width, first === rest ? rest : first));
+      });
+      return lines;
+    }
+    case 'code':
+      return node.value.split('\n').map((l) => `${rest}    ${l}`.trimEnd());
+    case 'thematicBreak':
+      return [`${rest}* * *`];
+    case 'html': {
+      const text = node.value.replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]*>/gu, '').trim();
+      return text ? wrapLines(text, width, first, rest) : [];
+    }
+    case 'table':
+      return node.children.map((row) => `${rest}${row.children.map((cell) => phrasing(cell.children).trim()).join(' | ')}`);
+    default:
+      if ('children' in node) return blocks(node.children as RootContent[], width, rest);
+      return [];
+  }
+}
+
+function blocks(nodes: readonly RootContent[], width: number, prefix: string): string[] {
+  const out: string[] = [];
+  for (const node of nodes) {
+    const lines = block(node, width, prefix, prefix);
+    if (lines.length === 0) continue;
+    if (out.length > 0) out.push(prefix.trimEnd());
+    out.push(...lines);
+  }
+  return out;
+}
+
+/** The body as wire text. `lead` (a dateline) is set before the first paragraph's text. */
+export function bodyToText(body: Root, options: TextOptions & { lead?: string }): string {
+  const children = [...body.children];
+  const first = children[0];
+  if (options.lead && first?.type === 'paragraph') {
+    children[0] = { ...first, children: [{ type: 'text', value: `${options.lead} ` }, ...first.children] };
+  } else if (options.lead) {
+    children.unshift({ type: 'paragraph', children: [{ type: 'text', value: options.lead }] });
+  }
+  return blocks(children, options.width, '').join('\n');
+}
