@@ -25,7 +25,7 @@ export const RULES = {
   'unknown-front-matter': { severity: 'info', description: 'A front-matter key that handout does not know; it is kept out of the record.' },
   'invalid-encoding': { severity: 'error', description: 'The source is not valid UTF-8 text (or is binary); the document is not built.' },
   'empty-document': { severity: 'error', description: 'The source has no text; the document is not built.' },
-  'missing-glyph': { severity: 'warning', description: 'A character has no glyph in any configured PDF font; it would print as a blank box.' },
+  'missing-glyph': { severity: 'warning', description: 'Characters have no glyph in any PDF font (one warning per script, at the first one); they print as U+FFFD, never as an invisible .notdef box.' },
   'template-error': { severity: 'error', description: 'A template failed to compile or render; the message names template file:line:column.' },
   'read-error': { severity: 'error', description: 'The source file could not be read (permissions, a vanished file).' },
   'write-error': { severity: 'error', description: 'An output file could not be written (full disk, read-only folder); no partial file is left.' },

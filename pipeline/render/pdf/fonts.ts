@@ -6,7 +6,7 @@
  * standard-14 font, which PDF/A forbids because it is not embedded. Fallback
  * fonts cover scripts the faces lack; a character no font has is reported.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -42,6 +42,16 @@ const DEFAULT_FILES: Record<Face, string> = {
   mono: 'DejaVuSansMono.ttf',
 };
 
+/**
+ * System fonts used as fallbacks when present, for scripts DejaVu lacks:
+ * Debian's fonts-noto-cjk (Chinese, Japanese, Korean). The serif collection
+ * matches the body face; the sans one is the next choice.
+ */
+const SYSTEM_FALLBACKS = [
+  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#NotoSerifCJKtc-Regular',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#NotoSansCJKtc-Regular',
+];
+
 const parsed = new Map<string, LoadedFont>();
 
 /**
@@ -72,19 +82,23 @@ export function covers(font: LoadedFont, codePoint: number): boolean {
 export interface FontOptions {
   /** Extra fallback fonts: file paths, "path#PostScriptName" for collections. */
   fallbacks?: readonly string[];
+  /** Also use the system fallbacks that exist on this machine (default true). */
+  systemFonts?: boolean;
 }
 
 const sets = new Map<string, FontSet>();
 
 export function loadFontSet(options: FontOptions = {}): FontSet {
-  const key = JSON.stringify(options.fallbacks ?? []);
+  const system = options.systemFonts === false ? [] : SYSTEM_FALLBACKS.filter((spec) => existsSync(spec.split('#')[0]!));
+  const specs = [...(options.fallbacks ?? []), ...system];
+  const key = JSON.stringify(specs);
   const cached = sets.get(key);
   if (cached) return cached;
   const faces = Object.fromEntries(
     Object.entries(DEFAULT_FILES).map(([face, file]) => [face, loadFont(join(DEJAVU, file))]),
   ) as Record<Face, LoadedFont>;
   const fallbacks = [faces.sans];
-  for (const spec of options.fallbacks ?? []) {
+  for (const spec of specs) {
     const [path, ps] = spec.split('#');
     fallbacks.push(loadFont(path!, ps));
   }

@@ -65,6 +65,34 @@ function firstPosition(source: string, char: string): { line: number; column: nu
   return { line, column };
 }
 
+/**
+ * One warning per script, not per character: a Chinese release without a CJK
+ * font lacks hundreds. The warning names the first characters and points at
+ * the first one's place in the source.
+ */
+function reportMissingGlyphs(file: VFile, missing: ReadonlyMap<string, number>): void {
+  const byScript = new Map<string, string[]>();
+  for (const ch of missing.keys()) {
+    const script = scriptOf(ch);
+    byScript.set(script, [...(byScript.get(script) ?? []), ch]);
+  }
+  const source = String(file.value);
+  for (const [script, chars] of byScript) {
+    const sample = chars.slice(0, 5).map((c) => `"${c}" U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+    const more = chars.length > 5 ? ` and ${chars.length - 5} more` : '';
+    const what = chars.length === 1 ? `a glyph for ${sample}` : `glyphs for ${chars.length} ${script} characters (${sample}${more})`;
+    report(file, 'missing-glyph', `No PDF font has ${what}; printed as \ufffd. Add a font that covers them with --font`, firstPosition(source, chars[0]!));
+  }
+}
+
+const SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Arabic', 'Hebrew', 'Devanagari', 'Thai', 'Bengali', 'Tamil', 'Ethiopic', 'Khmer', 'Myanmar', 'Sinhala'] as const;
+const SCRIPT_RES = SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')] as const);
+
+function scriptOf(ch: string): string {
+  for (const [name, re] of SCRIPT_RES) if (re.test(ch)) return name;
+  return /\p{Extended_Pictographic}/u.test(ch) ? 'emoji' : 'other';
+}
+
 export async function renderPdf(release: Release, file: VFile, templates: TemplateSet, options: PdfOptions = {}): Promise<Uint8Array> {
   const profile = PROFILES[options.profile ?? DEFAULT_PROFILE];
   const fonts = loadFontSet(options.fonts);
@@ -105,11 +133,6 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   doc.end();
   const bytes = await done;
 
-  const source = String(file.value);
-  for (const [ch, count] of missing) {
-    const cp = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    const at = firstPosition(source, ch);
-    report(file, 'missing-glyph', `No PDF font has a glyph for "${ch}" (${cp})${count > 1 ? `, ${count} times` : ''}; it is printed as \ufffd. Add a font that covers it with --font`, at);
-  }
+  reportMissingGlyphs(file, missing);
   return bytes;
 }

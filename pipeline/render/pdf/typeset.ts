@@ -159,12 +159,16 @@ export class Typesetter {
         let font = primary;
         let glyph = ch;
         if (ch !== '\n' && ch !== ' ' && ch !== '\u00ad' && !covers(primary, cp)) {
+          // Unusual spaces (ideographic, thin…) that a font lacks are still spaces.
+          if (/\s/u.test(ch)) glyph = ' ';
+          else {
           const fallback = fonts.fallbacks.find((f) => covers(f, cp));
           if (fallback) font = fallback;
           else {
             this.ctx.onMissingGlyph(ch);
             glyph = '\ufffd';
             font = covers(primary, 0xfffd) ? primary : fonts.faces.sans;
+          }
           }
         }
         const last = out[out.length - 1];

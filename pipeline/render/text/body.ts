@@ -10,6 +10,19 @@ export interface TextOptions {
   width: number;
 }
 
+/** Raw HTML in a text copy: scripts and styles are not prose; other tags go, their text stays. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<(script|style|template)\b[\s\S]*?(<\/\1\s*>|$)/giu, '')
+    .replace(/<br\s*\/?>/giu, '\n')
+    .replace(/<[^>]*>/gu, '');
+}
+
+/** Only URLs a reader can follow are printed; `javascript:` and the like are dropped. */
+function printableUrl(url: string): string | undefined {
+  return /^(https?:|mailto:|tel:)/iu.test(url.trim()) ? url.trim() : undefined;
+}
+
 function phrasing(nodes: readonly PhrasingContent[]): string {
   let out = '';
   for (const node of nodes) {
@@ -24,11 +37,12 @@ function phrasing(nodes: readonly PhrasingContent[]): string {
         out += '\n';
         break;
       case 'html':
-        out += node.value.replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]*>/gu, '');
+        out += htmlText(node.value);
         break;
       case 'link': {
         const text = phrasing(node.children);
-        out += text === node.url || `mailto:${text}` === node.url ? text : `${text} (${node.url})`;
+        const url = printableUrl(node.url);
+        out += !url || text === url || `mailto:${text}` === url ? text : `${text} (${url})`;
         break;
       }
       case 'image':
@@ -88,7 +102,7 @@ function block(node: RootContent | Nodes, width: number, first = '', rest = firs
     case 'thematicBreak':
       return [`${rest}* * *`];
     case 'html': {
-      const text = node.value.replace(/<br\s*\/?>/giu, '\n').replace(/<[^>]*>/gu, '').trim();
+      const text = htmlText(node.value).trim();
       return text ? wrapLines(text, width, first, rest) : [];
     }
     case 'table':

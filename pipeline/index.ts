@@ -1,0 +1,19 @@
+/**
+ * handout's public API. Every stage can be called on its own; `build` is what
+ * the CLI runs.
+ */
+export type { Release, ReleaseJson, ReleaseStats, HeaderField, FieldSource, BodyBlockJson } from './release.js';
+export { HEADER_FIELDS } from './release.js';
+export { RULES, type RuleId } from './diagnostics.js';
+export { HandoutError, TemplateError, UsageError } from './errors.js';
+export { parse } from './parse.js';
+export { extract } from './extract/index.js';
+export { decodeSource, extractRelease, sourceFile } from './document.js';
+export { loadTemplates, type TemplateSet } from './render/templates.js';
+export { renderHtml } from './render/html/index.js';
+export { renderText, type TextRenderOptions } from './render/text/index.js';
+export { renderJson, toReleaseJson } from './render/json.js';
+export { renderPdf, type PdfOptions, type PageSize } from './render/pdf/index.js';
+export { PROFILES, type PdfProfile } from './render/pdf/profiles.js';
+export { FORMATS, renderFormat, type Format, type RenderOptions } from './render/index.js';
+export { build, type BuildOptions, type BuildResult, type DocumentResult, type BuiltOutput } from './build/index.js';
