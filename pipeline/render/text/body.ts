@@ -23,9 +23,24 @@ function printableUrl(url: string): string | undefined {
   return /^(https?:|mailto:|tel:)/iu.test(url.trim()) ? url.trim() : undefined;
 }
 
+const OPENS_HIDDEN = /^<(script|style|template)\b[^>]*>$/iu;
+
 function phrasing(nodes: readonly PhrasingContent[]): string {
   let out = '';
+  // Inline <script>…</script> arrives as separate nodes: skip what lies between.
+  let hidden: string | undefined;
   for (const node of nodes) {
+    if (hidden) {
+      if (node.type === 'html' && new RegExp(`^</${hidden}\\s*>$`, 'iu').test(node.value.trim())) hidden = undefined;
+      continue;
+    }
+    if (node.type === 'html') {
+      const open = OPENS_HIDDEN.exec(node.value.trim());
+      if (open) {
+        hidden = open[1]!.toLowerCase();
+        continue;
+      }
+    }
     switch (node.type) {
       case 'text':
         out += node.value;
