@@ -55,6 +55,36 @@ export interface Release {
   sources: Partial<Record<HeaderField, FieldSource>>;
   /** Numbers derived from the body. */
   stats: ReleaseStats;
+  /** People, organisations and places the body names (for JSON-LD `mentions` and PDF keywords). */
+  mentions: Mentions;
+  /** Quotations in the body with the person they are attributed to. */
+  quotes: Quote[];
+}
+
+export interface Mention {
+  /** The name as the body first writes it in full. */
+  name: string;
+  /** How many times the body names it (full name or a later short form). */
+  count: number;
+}
+
+export interface PersonMention extends Mention {
+  /** The title or role written with the name ("Secretary of State"), or null. */
+  title: string | null;
+}
+
+export interface Mentions {
+  people: PersonMention[];
+  organizations: Mention[];
+  places: Mention[];
+}
+
+export interface Quote {
+  /** The quoted words, without the quotation marks. */
+  text: string;
+  /** Who said it, as the body names them, or null when the text does not say. */
+  speaker: string | null;
+  position?: Position;
 }
 
 export interface ReleaseStats {
@@ -62,6 +92,8 @@ export interface ReleaseStats {
   paragraphs: number;
   /** Minutes at 230 words a minute, rounded up; 0 for an empty body. */
   readingMinutes: number;
+  /** Sentences in the body (terminal punctuation, Latin or CJK). */
+  sentences: number;
 }
 
 /** The JSON form of a release: `body` becomes paragraphs of plain text with their positions. */

@@ -27,7 +27,7 @@ function pad(n: number, width = 2): string {
 
 /** A purely numeric d/m/y where both leading parts could be the month. */
 function numericAmbiguity(text: string): string | undefined {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(text.trim());
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b/.exec(text.trim());
   if (!m) return undefined;
   const a = Number(m[1]);
   const b = Number(m[2]);
@@ -63,14 +63,20 @@ export function findDate(text: string): FoundDate | undefined {
 }
 
 /**
- * Whether a whole line is a date (perhaps with a weekday, "Date:" label or a
- * time), as opposed to a line that merely mentions one.
+ * Whether a whole line is a date (perhaps with a weekday, a "Date:" label, a
+ * time, parentheses, or a post-metadata prefix such as "Admin |"), as opposed
+ * to a line that merely mentions one.
  */
 export function lineIsDate(line: string): FoundDate | undefined {
   const found = findDate(line);
   if (!found) return undefined;
-  const rest = (line.slice(0, found.index) + ' ' + line.slice(found.index + found.text.length))
-    .replace(/\b(date|dated|released?|issued|updated|published|fecha|data)\b\s*:?/giu, '')
-    .replace(/[\s,.:;|–—-]+/gu, '');
+  let before = line.slice(0, found.index);
+  // Blog and CMS post metadata puts the author before a bar: "Admin | May 14, 2024".
+  if (/\|\s*$/u.test(before) && before.split(/\s+/u).filter(Boolean).length <= 4) before = '';
+  // "Updated …", "Released on …", "Posted …" are page metadata, not the release date.
+  const rest = (before + ' ' + line.slice(found.index + found.text.length))
+    .replace(/^\s*(?:date|dated|fecha|data)\b\s*:?/giu, '')
+    .replace(/\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?/giu, '')
+    .replace(/[\s,.:;|()–—-]+/gu, '');
   return rest.length === 0 ? found : undefined;
 }

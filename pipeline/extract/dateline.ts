@@ -26,10 +26,26 @@ function shift(pos: Position, from: number, to: number): Position {
   };
 }
 
+/**
+ * Punctuation-stripped sources lose the dash but keep its space: "WASHINGTON  The …",
+ * "Washington  DC  The Senate …". Only a capitalised place of at most four words,
+ * in capitals or in two parts, counts.
+ */
+function spacedDateline(first: Line): Dateline | undefined {
+  const m = /^((?:[\p{Lu}][\p{L}\p{M}.'’-]*(?: [\p{Lu}][\p{L}\p{M}.'’-]*){0,2})(?: {2,}[\p{Lu}][\p{L}\p{M}.'’-]*(?: [\p{Lu}][\p{L}\p{M}.'’-]*){0,2})?) {2,}(?=[\p{Lu}"“])/u.exec(first.raw);
+  if (!m) return undefined;
+  const written = m[1]!;
+  const parts = written.split(/ {2,}/u);
+  const place = parts.join(' ');
+  if (place.length < 3 || place.split(' ').length > 4 || !isPlaceLine(parts.join(', '), true)) return undefined;
+  if (parts.length === 1 && place !== place.toUpperCase()) return undefined;
+  return { text: written, place, placePosition: shift(first.position, 0, written.length) };
+}
+
 export function readDateline(first: Line | undefined): Dateline | undefined {
   if (!first) return undefined;
   const m = DATELINE.exec(first.text);
-  if (!m?.groups) return undefined;
+  if (!m?.groups) return spacedDateline(first);
   const lead = m.groups['lead']!.replace(/[,\s]+$/u, '');
   const date = findDate(lead);
   let place = lead;
@@ -40,7 +56,7 @@ export function readDateline(first: Line | undefined): Dateline | undefined {
     if (rest.length > 0) return undefined;
     dateInfo = { iso: date.iso, text: date.text, ...(date.ambiguity ? { ambiguity: date.ambiguity } : {}), position: shift(first.position, date.index, date.index + date.text.length) };
   }
-  if (place === '' || !isPlaceLine(place)) return undefined;
+  if (place === '' || !isPlaceLine(place, true)) return undefined;
   // A dateline place is written in capitals ("WASHINGTON") at least in its first part.
   const head = place.split(',')[0] ?? '';
   if (head !== head.toUpperCase() && !date) return undefined;

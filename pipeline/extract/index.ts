@@ -2,18 +2,21 @@
  * mdast → Release. A pure function of the tree and the file's text: the only
  * side effect is messages on the VFile.
  */
-import type { Root, RootContent, Yaml } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { HEADER_FIELDS, type FieldSource, type HeaderField, type Release } from '../release.js';
 import { readDateline } from './dateline.js';
-import { isContact, isEndMark, truncation } from './end-matter.js';
+import { contactValue, footerStart, isContact, isEndMark, trailingContact, truncation } from './end-matter.js';
+import { flattenedUnits, isFlatLine, isFlattened } from './flatten.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { readHeader, type Found } from './header.js';
 import { detectLanguage } from './language.js';
-import { lineStartOffsets, toBlock, type Block } from './lines.js';
+import { lineStartOffsets, positionOf, toBlock, type Block } from './lines.js';
+import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
+import { unitsOfBlock, type Unit } from './units.js';
 
 export { collapse } from './lines.js';
 
@@ -22,25 +25,120 @@ const START: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line:
 interface Tail {
   endMark?: Found;
   contact?: Found;
-  /** Index of the first block after the body. */
+  /** The contact's full text, before clipping to the labelled length. */
+  contactFull?: string;
+  /** Source offset where the body ends. */
   bodyEnd: number;
+  /** A source range inside the body to leave out (a contact followed by closing boilerplate). */
+  cut?: { start: number; end: number };
 }
 
-/** End mark and contact, from the end backwards, in either order. */
-function readTail(blocks: readonly Block[], from: number): Tail {
-  const tail: Tail = { bodyEnd: blocks.length };
-  for (let i = blocks.length - 1; i >= from; i--) {
-    const block = blocks[i]!;
-    if (!tail.endMark && isEndMark(block)) {
+const startOf = (b: Block): number => b.node.position?.start.offset ?? 0;
+const endOf = (b: Block): number => b.node.position?.end.offset ?? 0;
+
+/**
+ * End mark and contact, from the end backwards. A contact may be followed by
+ * closing boilerplate (a program description), so the last few blocks are
+ * searched, not only the final one; a speaker's closing words never count.
+ */
+function readTail(blocks: readonly Block[], bodyStart: number, source: string, starts: readonly number[]): Tail {
+  const body = blocks.filter((b) => endOf(b) > bodyStart && b.lines.length > 0);
+  const tail: Tail = { bodyEnd: body.length > 0 ? endOf(body[body.length - 1]!) : bodyStart };
+  let last = body.length - 1;
+  for (let i = body.length - 1; i >= Math.max(0, body.length - 5); i--) {
+    const block = body[i]!;
+    if (isEndMark(block)) {
       tail.endMark = { value: block.raw, position: block.node.position ?? START };
-    } else if (!tail.contact && isContact(block)) {
-      tail.contact = { value: block.text, position: block.node.position ?? START };
-    } else if (block.lines.length > 0 || block.node.type !== 'thematicBreak') {
+      tail.bodyEnd = startOf(block);
+      last = i - 1;
       break;
     }
-    tail.bodyEnd = i;
+  }
+  for (let i = last; i >= Math.max(0, last - 3); i--) {
+    const block = body[i]!;
+    if (startOf(block) < bodyStart) break;
+    if (!isContact(block)) continue;
+    const { value, clipped } = contactValue(block.raw);
+    tail.contact = { value, position: block.node.position ?? START };
+    tail.contactFull = block.text;
+    // A long contact stays in the body too, so that nothing is lost by clipping.
+    if (!clipped) {
+      if (i === last) tail.bodyEnd = startOf(block);
+      else tail.cut = { start: startOf(block), end: endOf(block) };
+    }
+    return tail;
+  }
+  // A flattened last block: page furniture, then a contact sentence or block, inside the one line.
+  const lastBlock = body[last];
+  if (lastBlock && isFlatLine(lastBlock) && isFlattened(blocks)) {
+    const line = lastBlock.lines[0]!;
+    const base = line.position.start.offset ?? 0;
+    let raw = line.raw;
+    const footer = footerStart(raw);
+    if (footer >= 0) {
+      raw = raw.slice(0, footer);
+      tail.bodyEnd = base + footer;
+    }
+    const found = trailingContact(raw);
+    if (found && base + found.start > bodyStart) {
+      const { value } = contactValue(raw.slice(found.start, found.end));
+      tail.contact = { value, position: positionOf(base + found.start, base + found.end, starts) };
+      tail.contactFull = source.slice(base + found.start, base + found.end);
+      tail.bodyEnd = base + found.start;
+    }
   }
   return tail;
+}
+
+/** The part of a top-level node inside [from, to), as a node of its own. */
+function cutNode(node: RootContent, from: number, to: number, source: string, starts: readonly number[]): RootContent | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  if (s === undefined || e === undefined || e <= from || s >= to) return undefined;
+  if (s >= from && e <= to) return node;
+  const a = Math.max(s, from);
+  const b = Math.min(e, to);
+  if (node.type === 'paragraph' || node.type === 'heading') {
+    const kids: PhrasingContent[] = [];
+    for (const child of node.children) {
+      const cs = child.position?.start.offset;
+      const ce = child.position?.end.offset;
+      if (cs === undefined || ce === undefined) continue;
+      if (ce <= a || cs >= b) continue;
+      if (cs >= a && ce <= b) kids.push(child);
+      else if (child.type === 'text' && child.value.length === ce - cs) {
+        const from2 = Math.max(a, cs);
+        const to2 = Math.min(b, ce);
+        kids.push({ type: 'text', value: child.value.slice(from2 - cs, to2 - cs), position: positionOf(from2, to2, starts) });
+      } else kids.push(child);
+    }
+    trimEdges(kids);
+    if (kids.length === 0) return undefined;
+    return { type: 'paragraph', children: kids, position: positionOf(a, b, starts) } satisfies Paragraph;
+  }
+  const text = source.slice(a, b).trim();
+  if (text === '') return undefined;
+  const lead = source.slice(a, b).length - source.slice(a, b).trimStart().length;
+  const position = positionOf(a + lead, a + lead + text.length, starts);
+  return { type: 'paragraph', children: [{ type: 'text', value: text, position }], position };
+}
+
+function trimEdges(kids: PhrasingContent[]): void {
+  while (kids[0] && (kids[0].type === 'break' || (kids[0].type === 'text' && kids[0].value.trim() === ''))) kids.shift();
+  while (kids.length > 0) {
+    const lastKid = kids[kids.length - 1]!;
+    if (lastKid.type === 'break' || (lastKid.type === 'text' && lastKid.value.trim() === '')) kids.pop();
+    else break;
+  }
+  const first = kids[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^\s+/u, '');
+  const lastKid = kids[kids.length - 1];
+  if (lastKid?.type === 'text') lastKid.value = lastKid.value.replace(/\s+$/u, '');
+}
+
+function buildUnits(blocks: readonly Block[], source: string, starts: readonly number[]): Unit[] {
+  const flat = isFlattened(blocks);
+  return blocks.flatMap((b) => (flat && isFlatLine(b) ? flattenedUnits(b, source, starts) : unitsOfBlock(b)));
 }
 
 export function extract(tree: Root, file: VFile): Release {
@@ -51,11 +149,19 @@ export function extract(tree: Root, file: VFile): Release {
 
   const content = tree.children.filter((n) => n.type !== 'yaml');
   const blocks = content.map((node, i) => toBlock(node, i, source, starts)).filter((b): b is Block => b !== undefined);
+  const units = buildUnits(blocks, source, starts);
 
-  const header = readHeader(blocks, { statedTitle: frontMatter.title?.value ?? undefined });
-  const tail = readTail(blocks, header.bodyStart);
-  const bodyBlocks = blocks.slice(header.bodyStart, Math.max(header.bodyStart, tail.bodyEnd));
-  const bodyNodes: RootContent[] = bodyBlocks.map((b) => b.node);
+  const header = readHeader(units, { statedTitle: frontMatter.title?.value ?? undefined });
+  const tail = readTail(blocks, header.bodyOffset, source, starts);
+  const bodyEnd = Math.max(header.bodyOffset, tail.bodyEnd);
+  const bodyNodes: RootContent[] = [];
+  for (const node of content) {
+    const ranges = tail.cut ? [[header.bodyOffset, tail.cut.start], [tail.cut.end, bodyEnd]] : [[header.bodyOffset, bodyEnd]];
+    for (const [from, to] of ranges) {
+      const piece = cutNode(node, from!, to!, source, starts);
+      if (piece && !(piece.type === 'thematicBreak' && bodyNodes.length === 0)) bodyNodes.push(piece);
+    }
+  }
   const body: Root = { type: 'root', children: bodyNodes };
   const firstNode = bodyNodes[0];
   const lastNode = bodyNodes[bodyNodes.length - 1];
@@ -68,6 +174,7 @@ export function extract(tree: Root, file: VFile): Release {
     return f.value;
   };
 
+  const bodyText = bodyNodes.map((n) => blocks.find((b) => b.node === n)?.text ?? plain(n)).join('\n');
   const release: Release = {
     title: fromText('title', header.title),
     subtitle: fromText('subtitle', header.subtitle),
@@ -84,11 +191,13 @@ export function extract(tree: Root, file: VFile): Release {
     body,
     sources,
     stats: computeStats(body),
+    mentions: { people: [], organizations: [], places: [] },
+    quotes: [],
   };
 
   // A dateline opening the body gives the place (and date) when the header did not.
-  const firstBody = bodyBlocks[0];
-  const dateline = firstBody?.node.type === 'paragraph' ? readDateline(firstBody.lines[0]) : undefined;
+  const firstUnit = units[header.bodyUnit];
+  const dateline = firstUnit && firstUnit.start >= header.bodyOffset && firstUnit.kind !== 'attribution' ? readDateline(firstUnit.lines[0]) : undefined;
   if (dateline) {
     release.dateline = dateline.text;
     if (!release.location) {
@@ -106,14 +215,16 @@ export function extract(tree: Root, file: VFile): Release {
     report(file, 'ambiguous-date', `Date ${dateFound.ambiguity}; set \`date\` in front matter to state it`, dateFound.position);
   }
 
-  const bodyText = bodyBlocks.map((b) => b.text).join('\n');
   release.language = detectLanguage(bodyText || release.title || '', 'en');
   sources.language = { origin: 'detected' };
 
   applyFrontMatter(release, frontMatter);
 
+  release.mentions = findMentions(bodyText, release.language, header.bylinePeople);
+  release.quotes = findQuotes(bodyNodes.map((n) => ({ text: blocks.find((b) => b.node === n)?.text ?? plain(n), position: n.position })), release.language);
+
   if (release.contact && sources.contact?.origin === 'text') {
-    const cut = truncation(release.contact);
+    const cut = truncation(tail.contactFull ?? release.contact);
     if (cut) report(file, 'truncated-contact', `Contact line ${cut}: the address or number after it seems to be cut off`, sources.contact.position);
   }
   if (!release.title) report(file, 'missing-title', 'No headline found; add a first line or `title` in front matter', header.title?.position ?? START);
@@ -121,6 +232,13 @@ export function extract(tree: Root, file: VFile): Release {
     report(file, 'missing-date', 'No release date found in the header or dateline; add a date line or `date` in front matter', START);
   }
   return release;
+}
+
+function plain(node: RootContent): string {
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as RootContent[]).map(plain).join(node.type === 'paragraph' || node.type === 'heading' ? '' : '\n');
+  return '';
 }
 
 /** Front matter wins over what the text says, field by field. */

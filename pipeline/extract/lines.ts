@@ -11,6 +11,8 @@ export interface Line {
   /** Plain text of the line: Markdown syntax removed, whitespace collapsed. */
   text: string;
   position: Position;
+  /** The line's source text as written (Markdown syntax and spacing kept). */
+  raw: string;
 }
 
 export interface Block {
@@ -24,9 +26,16 @@ export interface Block {
   raw: string;
 }
 
-/** Collapse every run of Unicode white space to one space and trim (the corpus's comparison rule). */
+/**
+ * White space as Python's `str.split()` sees it (the corpus's comparison rule):
+ * NBSP, narrow NBSP and the ideographic space are white space; U+200B and
+ * U+2060 are not, and stay in the text. A byte-order mark is dropped too.
+ */
+const WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
+
+/** Collapse every run of white space to one space and trim. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u202f\u3000\u2028\u2029\ufeff]+/gu, ' ').trim();
+  return text.replace(WHITESPACE, ' ').trim();
 }
 
 function flattenPhrasing(nodes: readonly PhrasingContent[], out: string[]): void {
@@ -92,6 +101,7 @@ export function toBlock(node: RootContent, index: number, source: string, lineSt
     const endCol = lineNo === pos.end.line ? pos.end.column : sourceLine.trimEnd().length + 1;
     lines.push({
       text,
+      raw: sourceLine.slice(startCol - 1, endCol - 1),
       position: {
         start: { line: lineNo, column: startCol, offset: startOffset + startCol - 1 },
         end: { line: lineNo, column: endCol, offset: startOffset + endCol - 1 },
@@ -121,4 +131,32 @@ export function spanOf(lines: readonly Line[]): Position | undefined {
   const last = lines[lines.length - 1];
   if (!first || !last) return undefined;
   return { start: first.position.start, end: last.position.end };
+}
+
+/** Position of a source range, from line start offsets. */
+export function positionOf(start: number, end: number, lineStarts: readonly number[]): Position {
+  return { start: pointOf(start, lineStarts), end: pointOf(end, lineStarts) };
+}
+
+function pointOf(offset: number, lineStarts: readonly number[]): Position['start'] {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1, offset };
+}
+
+/** A line made from a range of the source (a piece of a flattened line). */
+export function lineFromRange(source: string, start: number, end: number, lineStarts: readonly number[]): Line | undefined {
+  const raw = source.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trail = raw.length - raw.trimEnd().length;
+  const text = collapse(raw);
+  if (text === '') return undefined;
+  const s = start + lead;
+  const e = end - trail;
+  return { text, raw: source.slice(s, e), position: positionOf(s, e, lineStarts) };
 }

@@ -16,7 +16,15 @@ export function countWords(text: string): number {
 }
 
 export function computeStats(body: Root): ReleaseStats {
-  const words = countWords(toString(body, { includeHtml: false }));
+  const text = toString(body, { includeHtml: false });
+  const words = countWords(text);
   const paragraphs = body.children.filter((n) => n.type === 'paragraph').length;
-  return { words, paragraphs, readingMinutes: words === 0 ? 0 : Math.ceil(words / WORDS_PER_MINUTE) };
+  return { words, paragraphs, readingMinutes: words === 0 ? 0 : Math.ceil(words / WORDS_PER_MINUTE), sentences: countSentences(text) };
+}
+
+/** Sentence ends: terminal punctuation followed by space or the end (abbreviations like "U.S." are not ends). */
+export function countSentences(text: string): number {
+  const latin = text.match(/(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Amb|Hon|vs|etc|Inc|Co|Corp|Ltd|U\.S|a\.m|p\.m))[.!?]+["”’)]*(?=\s|$)/gu) ?? [];
+  const cjk = text.match(/[。！？]+/gu) ?? [];
+  return latin.length + cjk.length;
 }

@@ -1,0 +1,112 @@
+/**
+ * The lead of a document as a sequence of units: one unit per header-shaped
+ * line, or a run of ordinary lines that belong together (a wrapped paragraph,
+ * a wrapped headline). Plain-text sources put header fields on separate lines
+ * of one block while Markdown wraps prose over many lines, so a block is split
+ * into lines only where some line of it is a header field.
+ */
+import type { Paragraph, PhrasingContent } from 'mdast';
+import { classifyLine, isProse, FIELD_KINDS, FILLER_KINDS, type Classified, type LineKind } from './classify.js';
+import { spanOf, type Block, type Line } from './lines.js';
+
+export interface Unit {
+  lines: Line[];
+  /** Plain text, lines joined by a space. */
+  text: string;
+  kind: LineKind;
+  cls: Classified;
+  /** Index of the block the unit comes from. */
+  block: number;
+  /** Source offsets of the unit. */
+  start: number;
+  end: number;
+  /** The unit is the whole of its block. */
+  wholeBlock: boolean;
+  /** The block is a paragraph made only of emphasis (a Markdown deck line). */
+  emphasis: boolean;
+  /** The block is a paragraph made only of strong text (a Markdown section heading). */
+  strong: boolean;
+}
+
+/** Kinds strong enough that a block containing one is read line by line. */
+const SPLITTING: ReadonlySet<LineKind> = new Set(['date', 'release', 'type', 'byline', 'role', 'office', 'organization']);
+
+export function isHeaderish(kind: LineKind): boolean {
+  return FIELD_KINDS.has(kind) || FILLER_KINDS.has(kind) || kind === 'attribution' || kind === 'addressee';
+}
+
+function onlyOf(node: Block['node'], type: 'emphasis' | 'strong'): boolean {
+  if (node.type !== 'paragraph') return false;
+  const kids = (node as Paragraph).children.filter(
+    (c: PhrasingContent) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'break',
+  );
+  return kids.length > 0 && kids.every((c) => c.type === type);
+}
+
+function offsets(lines: readonly Line[]): { start: number; end: number } {
+  const span = spanOf(lines);
+  return { start: span?.start.offset ?? 0, end: span?.end.offset ?? 0 };
+}
+
+function unitOf(lines: Line[], block: Block, wholeBlock: boolean, cls?: Classified): Unit {
+  const text = lines.map((l) => l.text).join(' ');
+  const classified = cls ?? (lines.length === 1 ? classifyLine(text) : { kind: isProse(text) ? 'prose' : 'unknown' } as Classified);
+  return {
+    lines,
+    text,
+    kind: classified.kind,
+    cls: classified,
+    block: block.index,
+    ...offsets(lines),
+    wholeBlock,
+    emphasis: onlyOf(block.node, 'emphasis'),
+    strong: onlyOf(block.node, 'strong'),
+  };
+}
+
+/** Units of one block. */
+export function unitsOfBlock(block: Block): Unit[] {
+  const { node } = block;
+  if (block.lines.length === 0) return [];
+  if (node.type === 'list') {
+    // A short list before anything else is navigation (a breadcrumb); later it is body.
+    const short = block.lines.every((l) => l.text.split(/\s+/u).length <= 6);
+    return [{ ...unitOf(block.lines, block, true, { kind: short ? 'chrome' : 'prose' }) }];
+  }
+  if (node.type === 'table' || node.type === 'blockquote' || (node.type === 'code' && node.lang)) {
+    return [unitOf(block.lines, block, true, { kind: 'prose' })];
+  }
+  // A paragraph wholly in bold is a section heading ("**Preamble**"), never a header field.
+  if (onlyOf(node, 'strong')) return [unitOf(block.lines, block, true, { kind: isProse(block.text) ? 'prose' : 'unknown' })];
+  if (block.lines.length === 1) return [unitOf(block.lines, block, true)];
+
+  const classified = block.lines.map((l) => classifyLine(l.text));
+  // Hard-wrapped prose (Markdown at ~72 columns) has long lines throughout; header lines are short.
+  const leading = block.lines.slice(0, 12);
+  const wrapped = leading.length >= 3 && leading.filter((l) => l.text.length >= 45).length / leading.length >= 0.7;
+  const split = (!wrapped && classified.slice(0, 12).some((c) => SPLITTING.has(c.kind))) || classified.every((c) => isHeaderish(c.kind));
+  if (!split) {
+    const joined = block.lines.map((l) => l.text).join(' ');
+    if (isProse(joined) || classified.some((c) => c.kind === 'unknown' || c.kind === 'prose')) {
+      return [unitOf(block.lines, block, true)];
+    }
+  }
+  const units: Unit[] = [];
+  let run: Line[] = [];
+  const flush = (): void => {
+    if (run.length > 0) units.push(unitOf(run, block, false));
+    run = [];
+  };
+  block.lines.forEach((line, i) => {
+    const c = classified[i]!;
+    if (isHeaderish(c.kind)) {
+      flush();
+      units.push(unitOf([line], block, false, c));
+    } else {
+      run.push(line);
+    }
+  });
+  flush();
+  if (units.length === 1) units[0]!.wholeBlock = true;
+  return units;
+}
