@@ -4,21 +4,11 @@
  * renderers add their own `body`.
  */
 import { toString } from 'mdast-util-to-string';
-import type { Release } from '../release.js';
+import type { HeaderField, Release } from '../release.js';
 import { version } from '../package-root.js';
 
-export interface View {
-  title: string | null;
-  subtitle: string | null;
-  type: string | null;
-  issuer: string | null;
-  organization: string | null;
-  location: string | null;
-  date: string | null;
-  release: string | null;
-  language: string;
-  endMark: string | null;
-  contact: string | null;
+/** The record's header fields as they are, plus presentation values. */
+export interface View extends Pick<Release, HeaderField> {
   /** "ltr" or "rtl", from the language. */
   dir: 'ltr' | 'rtl';
   /** The wire dateline for the header: "WASHINGTON, DC, July 17, 2015 —", or null when there is nothing to say. */
