@@ -13,7 +13,8 @@ import { flattenedUnits, isFlatLine, isFlattened } from './flatten.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { readHeader, type Found } from './header.js';
 import { detectLanguage } from './language.js';
-import { lineStartOffsets, positionOf, toBlock, type Block } from './lines.js';
+import { lineFromRange, lineStartOffsets, positionOf, toBlock, type Block } from './lines.js';
+import { splitRunIn } from './run-in.js';
 import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
 import { unitsOfBlock, type Unit } from './units.js';
@@ -138,7 +139,29 @@ function trimEdges(kids: PhrasingContent[]): void {
 
 function buildUnits(blocks: readonly Block[], source: string, starts: readonly number[]): Unit[] {
   const flat = isFlattened(blocks);
-  return blocks.flatMap((b) => (flat && isFlatLine(b) ? flattenedUnits(b, source, starts) : unitsOfBlock(b)));
+  const units = blocks.flatMap((b) => (flat && isFlatLine(b) ? flattenedUnits(b, source, starts) : unitsOfBlock(b)));
+  // A run-in header glued onto one line near the top is cut back into its lines.
+  for (let i = 0; i < Math.min(units.length, 4); i++) {
+    const unit = units[i]!;
+    if (unit.kind !== 'prose' && unit.kind !== 'unknown') continue;
+    const first = unit.lines[0]!;
+    const pieces = splitRunIn(first.raw);
+    if (!pieces) continue;
+    const base = first.position.start.offset ?? 0;
+    const replaced: Unit[] = [];
+    for (const piece of pieces) {
+      const line = lineFromRange(source, base + piece.start, base + piece.end, starts);
+      if (line) replaced.push({ ...unit, lines: [line], text: line.text, kind: piece.cls.kind, cls: piece.cls, start: base + piece.start, end: base + piece.end, wholeBlock: false });
+    }
+    const rest = unit.lines.slice(1);
+    if (rest.length > 0) {
+      const text = rest.map((l) => l.text).join(' ');
+      replaced.push({ ...unit, lines: rest, text, kind: 'prose', cls: { kind: 'prose' }, start: rest[0]!.position.start.offset ?? 0, wholeBlock: false });
+    }
+    units.splice(i, 1, ...replaced);
+    break;
+  }
+  return units;
 }
 
 export function extract(tree: Root, file: VFile): Release {
