@@ -16,7 +16,7 @@ const TYPE_HEADS = new Set([
 /** Modifiers that may precede a type head ("Joint Press Statement", "Media Note"). */
 const TYPE_MODIFIERS = new Set([
   'a', 'an', 'the', 'press', 'media', 'news', 'joint', 'fact', 'taken', 'public', 'official', 'presidential', 'executive',
-  'national', 'special', 'background', 'travel', 'embargoed', 'de', 'prensa', 'nota', 'comunicado', 'imprensa', 'white', 'house',
+  'national', 'special', 'background', 'travel', 'embargoed', 'de', 'prensa', 'nota', 'comunicado', 'imprensa', 'white', 'house', 'à', 'la', 'presse', 'do', 'da',
 ]);
 
 const RELEASE_STATUS =
@@ -119,7 +119,8 @@ export function isTypeLabel(line: string): boolean {
   const w = words(line.replace(/[:.]$/u, '').toLowerCase());
   if (w.length === 0 || w.length > 4) return false;
   const head = w[w.length - 1] ?? '';
-  if (!TYPE_HEADS.has(head)) return w.length === 1 && TYPE_HEADS.has(w[0] ?? '') && /^\p{Lu}/u.test(line);
+  // Romance languages put the head first: "Comunicado de Prensa", "Nota de imprensa".
+  if (!TYPE_HEADS.has(head)) return TYPE_HEADS.has(w[0] ?? '') && w.slice(1).every((x) => TYPE_MODIFIERS.has(x)) && /^\p{Lu}/u.test(line);
   // Every word before the head must be a modifier: "Statement by Secretary Kerry" is a page title, not a label.
   return w.slice(0, -1).every((x) => TYPE_MODIFIERS.has(x)) && /^\p{Lu}/u.test(line);
 }

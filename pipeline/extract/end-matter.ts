@@ -38,9 +38,9 @@ function decodeEscapes(text: string): string {
 /** Whether a piece of closing text is a contact line, by its wording or its address and number. */
 export function isContactText(text: string): boolean {
   const t = decodeEscapes(text);
+  if (CONTACT_LEAD.test(t)) return true;
   if (SPEAKER.test(t)) return false;
   const wordCount = t.split(/\s+/u).length;
-  if (CONTACT_LEAD.test(t)) return true;
   if (wordCount <= 40 && CONTACT_PHRASE.test(t) && (EMAIL.test(t) || URL.test(t) || PHONE.test(t) || /\bcontact\b|web\s*form|visit|visite/iu.test(t))) return true;
   return wordCount <= 40 && (EMAIL.test(t) || PHONE.test(t)) && /\b(contact|press|media|inquir|call|email|e-mail|phone|tel)/iu.test(t);
 }

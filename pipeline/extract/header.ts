@@ -13,6 +13,7 @@ import { findDate } from './date.js';
 import { FIELD_KINDS, isCityLine, isOfficeLine, isOrganizationLine, isPersonName, isRoleLine, isTypeLabel, splitReleasePrefix } from './classify.js';
 import type { Line } from './lines.js';
 import type { Unit } from './units.js';
+import { isTitleCase } from './title-case.js';
 
 export interface Found {
   value: string;
@@ -70,13 +71,6 @@ function shifted(f: Found, from: number, value: string): Found {
 const isCandidate = (u: Unit): boolean =>
   u.kind === 'unknown' || ((u.kind === 'location' || u.kind === 'person' || u.kind === 'venue') && u.wholeBlock && u.lines.length === 1);
 
-/** Words of four letters or more, mostly capitalised: a headline-style line. */
-export function isTitleCase(text: string): boolean {
-  const long = text.split(/\s+/u).filter((w) => /^[\p{L}][\p{L}'’-]{3,}/u.test(w));
-  if (long.length < 2) return false;
-  const capital = long.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capital / long.length >= 0.75;
-}
 
 /**
  * Whether `holder` is `text` with a label prefix or a site suffix around it
@@ -212,11 +206,11 @@ function take(header: Header, units: readonly Unit[], j: number, after: boolean)
 
 /** A deck under the headline: an italic Markdown line, or a headline-style line of its own. */
 function isDeck(unit: Unit, titleUnit: Unit): boolean {
-  if (unit.kind !== 'unknown' || unit.block === titleUnit.block) return false;
+  if (unit.kind !== 'unknown' || (unit.block === titleUnit.block && (unit.wholeBlock || titleUnit.wholeBlock))) return false;
   if (/^(?:the\s+following|begin\s+text)/iu.test(unit.text)) return false;
   const words = unit.text.split(/\s+/u).length;
   if (unit.emphasis) return words <= 40;
-  if (unit.strong || !unit.wholeBlock || unit.lines.length > 2) return false;
+  if (unit.strong || unit.lines.length > 2) return false;
   return words >= 3 && words <= 25 && isTitleCase(unit.text) && !/[.:;]$/u.test(unit.text);
 }
 

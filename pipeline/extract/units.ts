@@ -8,6 +8,7 @@
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { classifyLine, isProse, FIELD_KINDS, FILLER_KINDS, type Classified, type LineKind } from './classify.js';
 import { spanOf, type Block, type Line } from './lines.js';
+import { isTitleCase } from './title-case.js';
 
 export interface Unit {
   lines: Line[];
@@ -87,6 +88,13 @@ export function unitsOfBlock(block: Block): Unit[] {
   const split = (!wrapped && classified.slice(0, 12).some((c) => SPLITTING.has(c.kind))) || classified.every((c) => isHeaderish(c.kind));
   if (!split) {
     const joined = block.lines.map((l) => l.text).join(' ');
+    // A short headline-style line over another: headline and deck, not one wrapped line.
+    const stacked =
+      block.lines.length <= 3 &&
+      (block.lines[0]?.text.length ?? 0) < 60 &&
+      block.lines.every((l, i) => ['unknown', 'person', 'location'].includes(classified[i]!.kind) && isTitleCase(l.text)) &&
+      classified.some((c) => c.kind === 'unknown');
+    if (stacked) return block.lines.map((l) => unitOf([l], block, false, { kind: 'unknown' }));
     if (isProse(joined) || classified.some((c) => c.kind === 'unknown' || c.kind === 'prose')) {
       return [unitOf(block.lines, block, true)];
     }
