@@ -243,8 +243,9 @@ export function extract(tree: Root, file: VFile): Release {
 
   applyFrontMatter(release, frontMatter);
 
-  release.mentions = findMentions(bodyText, release.language, header.bylinePeople);
-  release.quotes = findQuotes(bodyNodes.map((n) => ({ text: blocks.find((b) => b.node === n)?.text ?? plain(n), position: n.position })), release.language);
+  release.mentions = findMentions(bodyText, release.language, header.bylinePeople, release.location ? [release.location] : []);
+  const paragraphs = bodyNodes.map((n) => ({ text: blocks.find((b) => b.node === n)?.text ?? plain(n), position: n.position }));
+  release.quotes = findQuotes(paragraphs, release.language, release.mentions.people);
 
   if (release.contact && sources.contact?.origin === 'text') {
     const cut = truncation(tail.contactFull ?? release.contact);
