@@ -43,7 +43,8 @@ const endOf = (b: Block): number => b.node.position?.end.offset ?? 0;
  * searched, not only the final one; a speaker's closing words never count.
  */
 function readTail(blocks: readonly Block[], bodyStart: number, source: string, starts: readonly number[]): Tail {
-  const body = blocks.filter((b) => endOf(b) > bodyStart && b.lines.length > 0);
+  // An end mark written "###" is an empty Markdown heading: it has no text lines but still counts.
+  const body = blocks.filter((b) => endOf(b) > bodyStart && (b.lines.length > 0 || isEndMark(b)));
   const tail: Tail = { bodyEnd: body.length > 0 ? endOf(body[body.length - 1]!) : bodyStart };
   let last = body.length - 1;
   for (let i = body.length - 1; i >= Math.max(0, body.length - 5); i--) {

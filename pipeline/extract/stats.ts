@@ -16,7 +16,8 @@ export function countWords(text: string): number {
 }
 
 export function computeStats(body: Root): ReleaseStats {
-  const text = toString(body, { includeHtml: false });
+  // Blocks are joined with a line break so that one block's last sentence ends before the next begins.
+  const text = body.children.map((n) => toString(n, { includeHtml: false })).join('\n');
   const words = countWords(text);
   const paragraphs = body.children.filter((n) => n.type === 'paragraph').length;
   return { words, paragraphs, readingMinutes: words === 0 ? 0 : Math.ceil(words / WORDS_PER_MINUTE), sentences: countSentences(text) };
