@@ -130,8 +130,16 @@ export function isRoleLine(line: string): boolean {
   return ROLE.test(norm(line));
 }
 
+/** Words that stay lower-case inside a proper name ("Office of the Press Secretary", "Ministerio de Salud"). */
+const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to', 'in', 'at', 'de', 'del', 'la', 'las', 'los', 'el', 'y', 'da', 'do', 'dos', 'das', 'e', 'des', 'du', 'et', 'für', 'van', 'von', '&']);
+
+/** Every word capitalised but the connectors: the shape of a proper name, not of a sentence. */
+function isProperName(line: string): boolean {
+  return words(line).every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || /^[\p{Lu}\p{N}("“'‘]/u.test(w));
+}
+
 export function isOfficeLine(line: string): boolean {
-  if (words(line).length > 14 || endsSentence(line) || /[:;]$/u.test(line)) return false;
+  if (words(line).length > 14 || endsSentence(line) || /[:;]$/u.test(line) || !isProperName(line)) return false;
   const n = norm(line);
   return OFFICE_START.test(n) || (OFFICE_END.test(n) && /^\p{Lu}/u.test(line) && words(line).length <= 6);
 }

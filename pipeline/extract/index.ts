@@ -108,10 +108,12 @@ function cutNode(node: RootContent, from: number, to: number, source: string, st
       if (cs === undefined || ce === undefined) continue;
       if (ce <= a || cs >= b) continue;
       if (cs >= a && ce <= b) kids.push(child);
-      else if (child.type === 'text' && child.value.length === ce - cs) {
+      else if (child.type === 'text') {
         const from2 = Math.max(a, cs);
         const to2 = Math.min(b, ce);
-        kids.push({ type: 'text', value: child.value.slice(from2 - cs, to2 - cs), position: positionOf(from2, to2, starts) });
+        // Entities and escapes make the value differ from the source; then the source piece is the text.
+        const value = child.value.length === ce - cs ? child.value.slice(from2 - cs, to2 - cs) : source.slice(from2, to2);
+        kids.push({ type: 'text', value, position: positionOf(from2, to2, starts) });
       } else kids.push(child);
     }
     trimEdges(kids);

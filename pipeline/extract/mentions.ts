@@ -104,8 +104,8 @@ function findPeople(text: string, extra: readonly string[], doc: Doc): Person[] 
     if (/^[\p{Lu}]/u.test(n) && text.includes(n)) addPerson(people, n, null, text.indexOf(n), text);
   }
   for (const p of people.values()) {
-    // Later mentions by surname alone ("Secretary Blinken") count too.
-    p.count = Math.max(occurrences(text, p.name), occurrences(text, surname(p.name)));
+    // Later mentions by surname alone ("Secretary Blinken") count too; a byline name counts once even if the body never repeats it.
+    p.count = Math.max(occurrences(text, p.name), occurrences(text, surname(p.name)), extra.includes(p.name) ? 1 : 0);
   }
   return [...people.values()].filter((p) => p.count > 0).sort((a, b) => a.first - b.first);
 }
