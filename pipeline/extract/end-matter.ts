@@ -112,3 +112,11 @@ export function trailingContact(text: string): { start: number; end: number } | 
   }
   return undefined;
 }
+
+const TRAILER =
+  /^(?:topic\(s\)|topics?|component\(s\)|components?|press\s+release\s+(?:number|no\.?)|release\s+number|prn|updated|last\s+(?:updated|modified|reviewed)|posted\s+(?:in|on)|tags?|categories|filed\s+under|related\s+(?:posts|articles|links|news|content|releases)|attachments?)\b\s*:?/iu;
+
+/** A short page-metadata line that follows a release on its web page. */
+export function isTrailer(text: string): boolean {
+  return TRAILER.test(text) && text.split(/\s+/u).length <= 8;
+}

@@ -241,7 +241,7 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
     // Repeats: a short candidate that other lead units contain (page title, prefixed post title).
     const contained = new Map<number, number[]>();
     lead.forEach((u, i) => {
-      if (!isCandidate(u) || u.text.length < 12) return;
+      if (u.kind === 'prose' || u.text.length < 12) return;
       const holders = lead.map((o, k) => (k !== i && k !== glue?.unit && o.kind !== 'prose' && wraps(o.text, u.text) ? k : -1)).filter((k) => k >= 0);
       if (holders.length > 0) contained.set(i, holders);
     });
@@ -251,7 +251,8 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
     let best = -1;
     let bestScore = -1;
     lead.forEach((u, i) => {
-      if (!isCandidate(u) || repeats.has(i)) return;
+      // A line the page repeats with a prefix or suffix is the headline whatever its shape.
+      if (!(isCandidate(u) || contained.has(i)) || repeats.has(i)) return;
       let score = support(lead, i, repeats);
       if (contained.has(i) || glue?.unit === i) score += 3;
       if (score > bestScore) {
@@ -286,6 +287,13 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
       const u = units[after]!;
       if (u.text === t.text && u.kind === 'unknown') continue;
       if (!take(header, units, after, true)) break;
+      // "Aboard Air Force One En Route" continues on the next line: the two lines are one place.
+      const next = units[after + 1];
+      const continues = header.location && (/\ben\s+route(?:\s+to)?$/iu.test(header.location.value) || (/^aboard\b/iu.test(header.location.value) && /^en\s+route\b/iu.test(next?.text ?? '')));
+      if (header.location && continues && next && (next.kind === 'location' || next.kind === 'venue' || /^en\s+route\b/iu.test(next.text))) {
+        header.location = { value: `${header.location.value} ${next.text.replace(/[,;:]$/u, '')}`, position: { start: header.location.position.start, end: found(next).position.end } };
+        after++;
+      }
     }
 
     // Fields before it, in reading order, filling only what is still empty.
@@ -304,6 +312,11 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
         continue;
       }
       take(before, lead, j, false);
+    }
+    // A type label prefixed to a repeat of the headline ("MEDIA ADVISORY: <headline>") is the release's own label.
+    for (const k of repeats) {
+      const prefix = /^([^:]{2,40}):\s+/u.exec(lead[k]!.text)?.[1]?.trim();
+      if (prefix && lead[k]!.text.includes(t.text) && isTypeLabel(prefix)) header.type ??= found(lead[k]!, prefix);
     }
     header.date ??= before.date;
     header.release ??= before.release;

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { HEADER_FIELDS, type FieldSource, type HeaderField, type Release } from '../release.js';
 import { readDateline } from './dateline.js';
-import { contactValue, footerStart, isContact, isEndMark, trailingContact, truncation } from './end-matter.js';
+import { contactValue, footerStart, isContact, isEndMark, isTrailer, trailingContact, truncation } from './end-matter.js';
 import { flattenedUnits, isFlatLine, isFlattened } from './flatten.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { readHeader, type Found } from './header.js';
@@ -44,8 +44,14 @@ const endOf = (b: Block): number => b.node.position?.end.offset ?? 0;
  */
 function readTail(blocks: readonly Block[], bodyStart: number, source: string, starts: readonly number[]): Tail {
   // An end mark written "###" is an empty Markdown heading: it has no text lines but still counts.
-  const body = blocks.filter((b) => endOf(b) > bodyStart && (b.lines.length > 0 || isEndMark(b)));
+  let body = blocks.filter((b) => endOf(b) > bodyStart && (b.lines.length > 0 || isEndMark(b)));
   const tail: Tail = { bodyEnd: body.length > 0 ? endOf(body[body.length - 1]!) : bodyStart };
+  // Page metadata after the release ("Topic(s):", "Press Release Number:", "Updated …", "PRN: …") ends the body.
+  const trailer = body.findIndex((b, i) => i >= body.length - 10 && i > 0 && isTrailer(b.text));
+  if (trailer > 0) {
+    tail.bodyEnd = startOf(body[trailer]!);
+    body = body.slice(0, trailer);
+  }
   let last = body.length - 1;
   for (let i = body.length - 1; i >= Math.max(0, body.length - 5); i--) {
     const block = body[i]!;

@@ -278,3 +278,38 @@ test('people with their titles, organisations, places, quotes with speakers, wor
   assert.equal(release.stats.readingMinutes, 1);
   assert.equal(release.stats.sentences, 4);
 });
+
+test('page metadata after a release ends the body and does not hide the contact', () => {
+  const { release } = run(
+    'Settlement Reached\n\nThe United States today announced a settlement.\n\nFor more information, visit www.justice.gov/enrd.\n\nTopic(s): \n\nEnvironment\n\nComponent(s): \n\nEnvironment and Natural Resources Division\n\nPress Release Number: \n\n17-1405\n\nUpdated December 12, 2017\n',
+  );
+  assert.equal(release.contact, 'For more information, visit www.justice.gov/enrd.');
+  assert.equal(release.date, null, '"Updated …" is page metadata, not the release date');
+  assert.equal(release.body.children.length, 1);
+});
+
+test('a Markdown breadcrumb list under the headline is not the first paragraph', () => {
+  const { release, first } = run(
+    'Statement by the President on a New Initiative\n\n \n-   [Home](https://example.gov/)\n-   [Briefing Room](https://example.gov/briefing-room/)\n\nToday I am proud to announce a new initiative that will help\nfamilies across the country.\n\n\\###\n',
+    'x.md',
+  );
+  assert.equal(release.title, 'Statement by the President on a New Initiative');
+  assert.match(first, /^Today I am proud/u);
+});
+
+test('a label prefix on a repeated headline is the type; a two-line "Aboard … / En Route …" place is one location', () => {
+  const advisory = run(
+    'MEDIA ADVISORY: State Attorney Unveils Campaign - Office of the County State Attorney\nNews\nPress Release\nMEDIA ADVISORY: State Attorney Unveils Campaign\nState Attorney Unveils Campaign\nMiami (May 13, 2026)\nThe State Attorney will unveil a new awareness campaign on Friday.\n#####\n',
+  ).release;
+  assert.equal(advisory.title, 'State Attorney Unveils Campaign');
+  assert.equal(advisory.type, 'MEDIA ADVISORY');
+  assert.equal(advisory.endMark, '#####');
+  const aboard = run('Remarks by the President Aboard Air Force One\n\n \nAboard Air Force One  \nEn Route Philadelphia, Pennsylvania\n\n2:46 P.M. EDT\n\nTHE PRESIDENT: Thank you all.\n', 'x.md').release;
+  assert.equal(aboard.location, 'Aboard Air Force One En Route Philadelphia, Pennsylvania');
+});
+
+test('the language is the opening language, not that of a translation appended after it', () => {
+  const zh = '總統今天上午接見美國訪問團，雙方就區域安全與經貿合作交換意見。總統表示，臺美關係穩定發展，未來將持續深化合作。'.repeat(12);
+  const en = 'The President met a delegation from the United States this morning and discussed regional security and trade. '.repeat(60);
+  assert.equal(run(`總統接見美國訪問團\n\n${zh}\n\n${en}\n`).release.language, 'zh-Hant');
+});
