@@ -139,14 +139,12 @@ function assignIssuer(header: Header, f: Found): void {
   }
 }
 
+/** The date's own span on its line, so that a diagnostic points at the date and not the whole line. */
 function setDate(header: Header, unit: Unit, date: FoundDate | undefined): void {
   if (header.date || !date) return;
-  const line = unit.lines[0]!;
-  header.date = { ...shifted(found(line), date.index, date.text), found: date };
-  header.date.position = {
-    start: { line: line.position.start.line, column: line.position.start.column + date.index, offset: (line.position.start.offset ?? 0) + date.index },
-    end: { line: line.position.start.line, column: line.position.start.column + date.index + date.text.length, offset: (line.position.start.offset ?? 0) + date.index + date.text.length },
-  };
+  const { start } = unit.lines[0]!.position;
+  const at = (n: number): { line: number; column: number; offset: number } => ({ line: start.line, column: start.column + n, offset: (start.offset ?? 0) + n });
+  header.date = { value: date.text, position: { start: at(date.index), end: at(date.index + date.text.length) }, found: date };
 }
 
 /**
