@@ -62,6 +62,9 @@ test('PDF/A-2b by default: XMP carries pdfaid and agrees with Info', async () =>
   assert.equal(pdf.info['Title'], 'The Third U.S.-Japan Cyber Dialogue');
   assert.equal(pdf.info['Author'], 'Office of the Spokesperson');
   assert.equal(pdf.info['Language'], 'en');
+  // Keywords: the record's labels, then the people, organisations and places the body names.
+  assert.match(String(pdf.info['Keywords']), /^Media Note; Office of the Spokesperson; Washington, DC; Christopher Painter; /u);
+  assert.match(pdf.xmp!, /<rdf:li>Christopher Painter<\/rdf:li>/u);
   assert.equal(pdf.info['PDFFormatVersion'], '1.7');
 });
 

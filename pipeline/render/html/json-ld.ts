@@ -23,8 +23,20 @@ export function jsonLd(release: Release, view: View): Record<string, unknown> {
     author: release.issuer ? { '@type': 'Organization', name: release.issuer } : undefined,
     publisher: publisherName ? { '@type': 'Organization', name: publisherName } : undefined,
     contentLocation: release.location ? { '@type': 'Place', name: release.location } : undefined,
+    mentions: mentionsOf(release),
   };
   return data;
+}
+
+/** Who and what the body names, as schema.org things; absent when there are none. */
+function mentionsOf(release: Release): Record<string, unknown>[] | undefined {
+  const { people, organizations, places } = release.mentions;
+  const things = [
+    ...people.map((p) => ({ '@type': 'Person', name: p.name, ...(p.title ? { jobTitle: p.title } : {}) })),
+    ...organizations.map((o) => ({ '@type': 'Organization', name: o.name })),
+    ...places.map((p) => ({ '@type': 'Place', name: p.name })),
+  ];
+  return things.length > 0 ? things : undefined;
 }
 
 export function scriptSafeJson(value: unknown): string {

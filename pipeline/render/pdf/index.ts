@@ -42,7 +42,17 @@ export function documentDate(release: Release, epoch: number | undefined): Date 
 
 export function metadataOf(release: Release, file: VFile, created: Date): PdfMetadata {
   const view = toView(release);
-  const keywords = [...new Set([release.type, release.organization, release.issuer, release.location].filter((k): k is string => !!k))];
+  // The record's own labels first, then the most-named people, organisations and places.
+  const byCount = <T extends { name: string; count: number }>(list: readonly T[], n: number): string[] =>
+    [...list].sort((a, b) => b.count - a.count).slice(0, n).map((m) => m.name);
+  const { people, organizations, places } = release.mentions;
+  const keywords = [
+    ...new Set(
+      [release.type, release.organization, release.issuer, release.location, ...byCount(people, 5), ...byCount(organizations, 5), ...byCount(places, 3)].filter(
+        (k): k is string => !!k,
+      ),
+    ),
+  ];
   return {
     title: release.title ?? file.stem ?? 'Press release',
     author: release.issuer ?? release.organization,
