@@ -135,7 +135,8 @@ const NAME_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to', 'in', 'a
 
 /** Every word capitalised but the connectors: the shape of a proper name, not of a sentence. */
 function isProperName(line: string): boolean {
-  return words(line).every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || /^[\p{Lu}\p{N}("“'‘]/u.test(w));
+  // Symbols ("&", "–") join name words like "and" does; brackets and quotes may open a word.
+  return words(line).every((w) => NAME_CONNECTORS.has(w.toLowerCase()) || !/[\p{L}\p{N}]/u.test(w) || /^[("“'‘<[]*[\p{Lu}\p{N}]/u.test(w));
 }
 
 export function isOfficeLine(line: string): boolean {
