@@ -4,23 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { root } from '../support/paths.js';
 import { BAR, checkBar, evaluate, extractText, loadLabels, normalize, type Evaluation } from '../../scripts/corpus-eval.js';
 import { HEADER_FIELDS } from '../../pipeline/release.js';
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('repository root not found');
-    dir = parent;
-  }
-  return dir;
-}
 
-const corpus = join(repoRoot(), '..', 'shared', 'corpus');
+const corpus = join(root, '..', 'shared', 'corpus');
 
 test('values compare with white space collapsed as Python str.split() does', () => {
   assert.equal(normalize('  Title\u00a0with\u202fspaces\u3000and\ttabs \n'), 'Title with spaces and tabs');

@@ -3,25 +3,16 @@
  * the shapes real releases use (see ../shared/corpus for the real ones).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { root } from '../support/paths.js';
 import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import { extract } from '../../pipeline/extract/index.js';
 import { parse } from '../../pipeline/parse.js';
 import type { Release } from '../../pipeline/release.js';
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('repository root not found');
-    dir = parent;
-  }
-  return dir;
-}
 
 function run(source: string, path = 'test.txt'): { release: Release; file: VFile; first: string } {
   const file = new VFile({ path, value: source });
@@ -35,7 +26,7 @@ function messages(file: VFile): string[] {
 }
 
 test('the seed extracts exactly as before', () => {
-  const source = readFileSync(join(repoRoot(), 'input', 'us-japan-cyber-dialogue.txt'), 'utf8');
+  const source = readFileSync(join(root, 'input', 'us-japan-cyber-dialogue.txt'), 'utf8');
   const { release, file } = run(source, 'input/us-japan-cyber-dialogue.txt');
   assert.equal(release.title, 'The Third U.S.-Japan Cyber Dialogue');
   assert.equal(release.type, 'Media Note');
