@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { HEADER_FIELDS, type HeaderField } from '../release.js';
 import { findDate } from './date.js';
-import { collapse, lineStartOffsets } from './lines.js';
+import { collapse, lineStartOffsets, pointOf } from './lines.js';
 
 export interface FrontMatterValue {
   value: string | null;
@@ -25,16 +25,9 @@ const RESERVED_KEYS = new Set(['embargo', 'keywords', 'author', 'brand', 'logo',
 
 const FIELD_SET: ReadonlySet<string> = new Set(HEADER_FIELDS);
 
+/** A point in the YAML text, moved to where that text sits in the file (below the `---` fence). */
 function pointAt(offset: number, starts: readonly number[], base: Point): Point {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const line = lo + 1;
-  const column = offset - (starts[lo] ?? 0) + 1;
+  const { line, column } = pointOf(offset, starts);
   return { line: base.line + line, column, offset: (base.offset ?? 0) + offset };
 }
 

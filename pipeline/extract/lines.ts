@@ -138,7 +138,8 @@ export function positionOf(start: number, end: number, lineStarts: readonly numb
   return { start: pointOf(start, lineStarts), end: pointOf(end, lineStarts) };
 }
 
-function pointOf(offset: number, lineStarts: readonly number[]): Position['start'] {
+/** Line and column (1-based) of an offset, by binary search over line start offsets. */
+export function pointOf(offset: number, lineStarts: readonly number[]): Position['start'] {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics.js';
+import { lineStartOffsets, pointOf } from '../../extract/lines.js';
 import type { Release } from '../../release.js';
 import { version } from '../../package-root.js';
 import type { TemplateSet } from '../templates.js';
@@ -68,11 +69,7 @@ export function metadataOf(release: Release, file: VFile, created: Date): PdfMet
 
 function firstPosition(source: string, char: string): { line: number; column: number } | undefined {
   const index = source.indexOf(char);
-  if (index < 0) return undefined;
-  const before = source.slice(0, index);
-  const line = before.split(/\r\n|\r|\n/u).length;
-  const column = index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
-  return { line, column };
+  return index < 0 ? undefined : pointOf(index, lineStartOffsets(source));
 }
 
 /**
