@@ -4,16 +4,15 @@
  * diagnostic on that document's VFile; the batch goes on.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { decodeSource, extractRelease } from '../document.js';
 import { TemplateError } from '../errors.js';
 import { FORMATS, renderFormat, type Format, type RenderOptions } from '../render/index.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { discover, type Source } from './discover.js';
 import { outputPath, outputStem } from './naming.js';
+import { readRelease } from './read.js';
 import { writeAtomic } from './write.js';
 
 export interface BuildOptions {
@@ -86,17 +85,7 @@ async function buildOne(
   const result: DocumentResult = { source, file, outputs: [], ok: false };
   if (clash) report(file, 'duplicate-output', `Output name "${stem.split('/').pop()}" would clash with ${clash}; this source's outputs get the name "${stem}"`);
 
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(source.path);
-  } catch (error) {
-    report(file, 'read-error', `Cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    return result;
-  }
-  const text = decodeSource(bytes, file);
-  if (text === undefined) return result;
-  file.value = text;
-  const release = extractRelease(file);
+  const release = await readRelease(source.path, file);
   if (!release) return result;
 
   let failed = false;

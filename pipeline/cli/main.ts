@@ -3,12 +3,11 @@
  * exit code. It returns the code instead of setting it, so tests can call it.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { build, type BuildResult } from '../build/index.js';
+import { readRelease } from '../build/read.js';
 import { report } from '../diagnostics.js';
-import { decodeSource, extractRelease } from '../document.js';
 import { TemplateError, UsageError } from '../errors.js';
 import { version } from '../package-root.js';
 import { toReleaseJson } from '../render/json.js';
@@ -116,16 +115,7 @@ async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
   for (const path of cmd.files) {
     const file = new VFile({ path });
     files.push(file);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      report(file, 'read-error', `Cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      failed++;
-      continue;
-    }
-    const text = decodeSource(bytes, file);
-    const release = text === undefined ? undefined : ((file.value = text), extractRelease(file));
+    const release = await readRelease(path, file);
     if (!release) {
       failed++;
       continue;

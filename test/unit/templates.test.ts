@@ -63,6 +63,14 @@ test('--templates replaces a template or partial of the same name, keeping the r
   assert.ok(html.includes('<header class="letterhead">'), 'default header partial still used');
 });
 
+test('a text template can print the body without the dateline (bodyPlain)', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'text.hbs'), '{{dateline}}\n\n{{bodyPlain}}\n');
+  const text = renderText(release(), loadTemplates(dir));
+  assert.match(text, /^March 3, 2026 —\n/u);
+  assert.match(text, /\n\nAcme said and \*this\* is a link/u);
+});
+
 test('a template syntax error names file:line:column', () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'html.hbs'), '<html>\n<body>\n  {{#if title}}\n  {{/iff}}\n</body>\n');

@@ -3,29 +3,26 @@
  * for Markdown), and the result is parsed by remark with directives, so the
  * template can name blocks (`:::letterhead`, `:::contact`) for the typesetter.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import type { Release } from '../../release.js';
+import { demoteHeadings } from '../demote.js';
 import { SafeString } from '../handlebars.js';
 import type { TemplateSet } from '../templates.js';
 import { toView } from '../view.js';
 
 const layoutProcessor = unified().use(remarkParse).use(remarkDirective).freeze();
 
-function demote(nodes: readonly RootContent[]): RootContent[] {
-  return nodes.map((node) => (node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + 1) as 1 | 2 | 3 | 4 | 5 | 6 } : node));
-}
-
 /**
  * The body as Markdown. The directive extension makes the serializer escape
  * text that would otherwise read as a directive (":::" in a user's text).
  */
 export function bodyToMarkdown(body: Root): string {
-  const tree: Root = { type: 'root', children: demote(body.children.filter((n) => n.type !== 'html' && n.type !== 'yaml')) };
+  const tree: Root = { type: 'root', children: demoteHeadings(body.children.filter((n) => n.type !== 'html' && n.type !== 'yaml')) };
   return toMarkdown(tree, { extensions: [directiveToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
 }
 

@@ -147,35 +147,30 @@ export class Typesetter {
     doc.font(font.name);
   }
 
+  /** The font (and glyph) to draw one character with: its face, a fallback, or U+FFFD when none has it. */
+  private fontFor(ch: string, primary: LoadedFont): { font: LoadedFont; glyph: string } {
+    const { fonts } = this.ctx;
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\n' || ch === ' ' || ch === '\u00ad' || covers(primary, cp)) return { font: primary, glyph: ch };
+    // Unusual spaces (ideographic, thin…) that a font lacks are still spaces.
+    if (/\s/u.test(ch)) return { font: primary, glyph: ' ' };
+    const fallback = fonts.fallbacks.find((f) => covers(f, cp));
+    if (fallback) return { font: fallback, glyph: ch };
+    this.ctx.onMissingGlyph(ch);
+    return { font: covers(primary, 0xfffd) ? primary : fonts.faces.sans, glyph: '\ufffd' };
+  }
+
   /** Split runs into segments of one font each, by which font covers each character. */
   private segments(runs: readonly Run[], style: Style): Segment[] {
-    const { fonts } = this.ctx;
     const out: Segment[] = [];
     for (const run of runs) {
-      const primary = fonts.faces[faceFor(style, run)];
-      let text = clean(style.upper ? run.text.toLocaleUpperCase() : run.text);
-      for (const ch of text) {
-        const cp = ch.codePointAt(0)!;
-        let font = primary;
-        let glyph = ch;
-        if (ch !== '\n' && ch !== ' ' && ch !== '\u00ad' && !covers(primary, cp)) {
-          // Unusual spaces (ideographic, thin…) that a font lacks are still spaces.
-          if (/\s/u.test(ch)) glyph = ' ';
-          else {
-          const fallback = fonts.fallbacks.find((f) => covers(f, cp));
-          if (fallback) font = fallback;
-          else {
-            this.ctx.onMissingGlyph(ch);
-            glyph = '\ufffd';
-            font = covers(primary, 0xfffd) ? primary : fonts.faces.sans;
-          }
-          }
-        }
+      const primary = this.ctx.fonts.faces[faceFor(style, run)];
+      for (const ch of clean(style.upper ? run.text.toLocaleUpperCase() : run.text)) {
+        const { font, glyph } = this.fontFor(ch, primary);
         const last = out[out.length - 1];
         if (last && last.font === font && last.link === run.link) last.text += glyph;
         else out.push({ text: glyph, font, ...(run.link ? { link: run.link } : {}) });
       }
-      text = '';
     }
     return out.filter((s) => s.text.length > 0);
   }
@@ -241,7 +236,7 @@ export class Typesetter {
       this.keep(style.size * 2.5);
       const top = doc.y;
       const page = doc.page;
-      this.use(this.ctx.fonts.faces[style.face === 'serif' ? 'serif' : style.face]);
+      this.use(this.ctx.fonts.faces[style.face]);
       doc.fontSize(style.size).fillColor(style.color).text(marker, box.x, top, { width: indent - 4, lineBreak: false });
       if (doc.page === page) doc.y = top;
       item.children.forEach((child, c) => {

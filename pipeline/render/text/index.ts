@@ -22,7 +22,10 @@ export function renderText(release: Release, templates: TemplateSet, options: Te
       ...view,
       width,
       body: bodyToText(release.body, { width, ...(lead ? { lead } : {}) }),
-      bodyPlain: bodyToText(release.body, { width }),
+      // No default template prints it: wrap it only when a user's template reads it.
+      get bodyPlain() {
+        return bodyToText(release.body, { width });
+      },
     },
     { partials: templates.partials.text },
   );
