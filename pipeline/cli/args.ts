@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { parseProfile, type PdfProfile } from '../render/pdf/profiles.js';
+import { DEFAULT_PROFILE, parseProfile, PROFILES, type PdfProfile } from '../render/pdf/profiles.js';
 import { FORMATS, type Format } from '../render/index.js';
 import type { PageSize } from '../render/pdf/index.js';
 
@@ -42,8 +42,8 @@ build options:
   -o, --out DIR          Output folder (default: output)
   -f, --format LIST      Formats, comma-separated: html,pdf,txt,json (default: all)
   -t, --templates DIR    Folder whose templates replace the defaults of the same name
-      --pdf-profile P    pdfa-1b | pdfa-2b | pdfa-3b | plain (default: pdfa-2b)
-      --page-size S      a4 | letter (default: a4)
+      --pdf-profile P    ${Object.keys(PROFILES).join(' | ')} (default: ${DEFAULT_PROFILE})
+      --page-size S      a4 | letter (default: by the release's locale: letter for en-US and other Letter regions, else a4)
       --font FILE        Extra fallback font for the PDF (repeatable; FILE#PostScriptName for .ttc)
       --text-width N     Wire-copy width in columns (default: 72)
       --text-eol E       lf | crlf (default: lf)
@@ -121,7 +121,7 @@ export function parseCommand(argv: readonly string[]): Command {
     outDir: values.out ?? 'output',
     formats: [...new Set(formats)] as Format[],
     ...(values.templates ? { templatesDir: values.templates } : {}),
-    profile: parseProfile(values['pdf-profile'] ?? 'pdfa-2b'),
+    profile: parseProfile(values['pdf-profile'] ?? DEFAULT_PROFILE),
     ...(pageSize ? { pageSize: pageSize === 'a4' ? 'A4' : 'LETTER' } : {}),
     fonts: values.font ?? [],
     textWidth: positiveInt('text-width', values['text-width'], 72),

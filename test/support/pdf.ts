@@ -36,3 +36,65 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
 export function flat(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
+
+/** One page's logical view through pdfjs: its structure tree, and which text sits in which marked content. */
+export interface TaggedPage {
+  width: number;
+  height: number;
+  tree: StructTreeNode | null;
+  /** Text by marked-content id ("p10R_mc3"); artifacts are collected under "artifact". */
+  text: Map<string, { str: string; x: number; y: number; width: number }[]>;
+  /** Glyphs drawn with character code 0, the .notdef of pdfkit's subset fonts. */
+  notdef: number;
+}
+
+export interface StructTreeNode {
+  role: string;
+  lang?: string;
+  alt?: string;
+  children: (StructTreeNode | { type: 'content'; id: string } | { type: 'annotation'; id: string })[];
+}
+
+export async function readTagged(bytes: Uint8Array): Promise<{ pages: TaggedPage[]; attachments: Record<string, { filename: string; content: Uint8Array }> | null }> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise;
+  const pages: TaggedPage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const text = new Map<string, { str: string; x: number; y: number; width: number }[]>();
+    const open: string[] = [];
+    for (const item of content.items) {
+      if ('type' in item) {
+        const marked = item as { type: string; tag?: string; id?: string | null };
+        if (marked.type === 'beginMarkedContentProps' || marked.type === 'beginMarkedContent') open.push(marked.tag === 'Artifact' ? 'artifact' : (marked.id ?? `untagged:${marked.tag}`));
+        else if (marked.type === 'endMarkedContent') open.pop();
+        continue;
+      }
+      if (!item.str) continue;
+      const key = open.includes('artifact') ? 'artifact' : (open[open.length - 1] ?? 'untagged');
+      text.set(key, [...(text.get(key) ?? []), { str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }]);
+    }
+    const ops = await page.getOperatorList();
+    let notdef = 0;
+    ops.fnArray.forEach((fn, k) => {
+      if (fn !== OPS.showText) return;
+      for (const glyph of ops.argsArray[k][0] as ({ originalCharCode: number } | number)[]) if (typeof glyph === 'object' && glyph.originalCharCode === 0) notdef++;
+    });
+    const tree = ((await page.getStructTree()) as unknown as StructTreeNode | null) ?? null;
+    pages.push({ width, height, tree, text, notdef });
+  }
+  const attachments = (await doc.getAttachments()) as Record<string, { filename: string; content: Uint8Array }> | null;
+  await doc.destroy();
+  return { pages, attachments };
+}
+
+/** The Document element's children (pdfjs puts it under a Root). */
+export function documentElement(tree: StructTreeNode | null): StructTreeNode | undefined {
+  const root = tree?.children[0];
+  return root && 'role' in root && root.role === 'Document' ? root : undefined;
+}
+
+export function contentIds(node: StructTreeNode): string[] {
+  return node.children.flatMap((c) => ('role' in c ? contentIds(c) : c.type === 'content' ? [c.id] : []));
+}

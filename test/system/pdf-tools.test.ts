@@ -1,15 +1,23 @@
 /**
- * PDFs checked by the tools archivists use: qpdf, poppler (pdffonts, pdfinfo,
- * pdftotext) and Apache PDFBox preflight. These need Debian packages (.ci/run
+ * PDFs checked by the tools archivists use: qpdf (--check and --json for the
+ * structure tree), poppler (pdffonts, pdfinfo, pdftotext) and Apache PDFBox
+ * preflight, over the example, a hostile title and every `kind: release`
+ * corpus document, in each profile. These need Debian packages (.ci/run
  * installs them); a missing tool fails the suite, it never skips.
  */
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { cli, seedPath, tempDir } from '../support/paths.js';
+import { XMLParser } from 'fast-xml-parser';
+import { toString } from 'mdast-util-to-string';
+import type { RootContent } from 'mdast';
+import { extractRelease, sourceFile } from '../../pipeline/document.js';
+import { cli, corpusDir, seedPath, tempDir } from '../support/paths.js';
+import { roles, structureOf, type StructNode } from '../support/structure.js';
 
 const run = promisify(execFile);
 
@@ -23,6 +31,23 @@ function requireTool(name: string): void {
   }
 }
 
+/** Run `fn` over `items`, a few at a time: the tools are separate processes. */
+async function each<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const failures: string[] = [];
+  const worker = async (): Promise<void> => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      try {
+        await fn(item);
+      } catch (error) {
+        failures.push((error as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) }, worker));
+  assert.deepEqual(failures, [], `${failures.length} of ${items.length} failed`);
+}
+
 const HOSTILE = `Acme & Co <Widget> "2.0" 'quoted' ]]> — ünïcödé Ελληνικά Кириллица 🚀 עברית
 
 Press Release
@@ -33,67 +58,224 @@ March 3, 2026
 Acme & Co today released Widget "2.0", with <angle brackets>, & ampersands, {{mustaches}} and emoji 🚀 in the body.
 `;
 
+const PROFILES = { 'pdfa-1b': [1, 'B'], 'pdfa-2a': [2, 'A'], 'pdfa-3b': [3, 'B'], pdfua: [2, 'A'] } as const;
+type Profile = keyof typeof PROFILES;
+
+interface Doc {
+  name: string;
+  source: string;
+}
+
 const dir = tempDir('handout-system-');
-const builds: Record<string, string> = {};
+const docs: Doc[] = [];
+const pdf = (profile: Profile, doc: Doc): string => join(dir, profile, `${doc.name}.pdf`);
 
 before(async () => {
-  for (const tool of ['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext', 'java']) requireTool(tool);
+  for (const tool of ['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext', 'pdftoppm', 'java']) requireTool(tool);
   for (const jar of PDFBOX_JARS) assert.ok(existsSync(jar), `${jar} is missing: apt-get install libpdfbox2-java libactivation-java libjaxb-api-java`);
   const input = join(dir, 'in');
   mkdirSync(input);
   copyFileSync(seedPath, join(input, 'seed.txt'));
   writeFileSync(join(input, 'hostile.txt'), HOSTILE);
-  for (const profile of ['pdfa-1b', 'pdfa-2b', 'pdfa-3b']) {
-    const out = join(dir, profile);
-    await run(process.execPath, [cli, 'build', input, '--out', out, '--format', 'pdf', '--pdf-profile', profile]);
-    builds[profile] = out;
+  const labels = JSON.parse(readFileSync(join(corpusDir, 'labels.json'), 'utf8')) as { file: string; kind: string }[];
+  const releases = labels.filter((l) => l.kind === 'release');
+  assert.ok(releases.length >= 50, `only ${releases.length} corpus releases`);
+  for (const { file } of releases) copyFileSync(join(corpusDir, 'raw', file), join(input, file));
+  for (const name of ['seed.txt', 'hostile.txt', ...releases.map((r) => r.file)]) {
+    docs.push({ name: name.replace(/\.txt$/u, ''), source: readFileSync(join(input, name), 'utf8') });
+  }
+  for (const profile of Object.keys(PROFILES)) {
+    await run(process.execPath, [cli, 'build', input, '--out', join(dir, profile), '--format', 'pdf', '--pdf-profile', profile, '--quiet'], { maxBuffer: 1 << 26 }).catch((error: { code?: number; stderr?: string }) => {
+      // Warnings (exit 0) are fine; a failed document (exit 1) is not.
+      assert.fail(`build with ${profile} failed (${error.code}):\n${error.stderr}`);
+    });
   }
 });
 
-const cases = ['seed', 'hostile'];
-const profiles: [string, number][] = [['pdfa-1b', 1], ['pdfa-2b', 2], ['pdfa-3b', 3]];
-
-for (const [profile, part] of profiles) {
-  for (const name of cases) {
-    test(`${profile} ${name}: qpdf --check is clean`, async () => {
-      const { stdout } = await run('qpdf', ['--check', join(builds[profile]!, `${name}.pdf`)]);
-      assert.match(stdout, /No syntax or stream encoding errors found/u);
+for (const [profile, [part, conformance]] of Object.entries(PROFILES) as [Profile, (typeof PROFILES)[Profile]][]) {
+  test(`${profile}: qpdf --check is clean for every document`, async () => {
+    await each(docs, async (doc) => {
+      const { stdout } = await run('qpdf', ['--check', pdf(profile, doc)]);
+      assert.match(stdout, /No syntax or stream encoding errors found/u, `${doc.name}: ${stdout}`);
     });
+  });
 
-    test(`${profile} ${name}: pdffonts shows every font embedded`, async () => {
-      const { stdout } = await run('pdffonts', [join(builds[profile]!, `${name}.pdf`)]);
+  test(`${profile}: pdffonts shows every font embedded, subset, with a Unicode map`, async () => {
+    await each(docs, async (doc) => {
+      const { stdout } = await run('pdffonts', [pdf(profile, doc)]);
       const rows = stdout.trim().split('\n').slice(2);
-      assert.ok(rows.length >= 2, stdout);
-      for (const row of rows) assert.match(row, /\s+yes\s+yes\s+yes\s+\d+\s+\d+$/u, `not embedded/subset/unicode: ${row}`);
+      assert.ok(rows.length >= 2, `${doc.name}: ${stdout}`);
+      for (const row of rows) assert.match(row, /\s+yes\s+yes\s+yes\s+\d+\s+\d+$/u, `${doc.name}: not embedded/subset/unicode: ${row}`);
     });
+  });
 
-    test(`${profile} ${name}: pdfinfo -meta shows pdfaid part ${part}, conformance B`, async () => {
-      const { stdout } = await run('pdfinfo', ['-meta', join(builds[profile]!, `${name}.pdf`)]);
-      assert.match(stdout, new RegExp(`<pdfaid:part>${part}</pdfaid:part>`, 'u'));
-      assert.match(stdout, /<pdfaid:conformance>B<\/pdfaid:conformance>/u);
+  test(`${profile}: pdfinfo shows pdfaid part ${part}, conformance ${conformance}, Tagged: yes`, async () => {
+    await each(docs, async (doc) => {
+      const meta = (await run('pdfinfo', ['-meta', pdf(profile, doc)])).stdout;
+      assert.match(meta, new RegExp(`<pdfaid:part>${part}</pdfaid:part>`, 'u'), doc.name);
+      assert.match(meta, new RegExp(`<pdfaid:conformance>${conformance}</pdfaid:conformance>`, 'u'), doc.name);
+      if (profile === 'pdfua') assert.match(meta, /<pdfuaid:part>1<\/pdfuaid:part>/u, doc.name);
+      const info = (await run('pdfinfo', [pdf(profile, doc)])).stdout;
+      assert.match(info, /^Tagged:\s+yes$/mu, doc.name);
     });
+  });
+}
+
+/** The roles a body block becomes in the structure tree (thematic breaks are artifacts, raw HTML is dropped). */
+function blockRole(node: RootContent): string | RegExp | null {
+  switch (node.type) {
+    case 'paragraph':
+      return 'P';
+    case 'heading':
+      return /^H[1-6]$/u;
+    case 'list':
+      return 'L';
+    case 'blockquote':
+      return 'BlockQuote';
+    case 'code':
+      return 'Code';
+    case 'table':
+      return 'Div';
+    default:
+      return null;
   }
 }
 
-// -raw keeps content-stream order, which is reading order here; the default layout
-// heuristics reorder a justified line when the page also holds RTL text.
+function contains(haystack: readonly string[], needle: readonly (string | RegExp)[]): boolean {
+  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
+    for (let i = 0; i < needle.length; i++) {
+      const want = needle[i]!;
+      const got = haystack[start + i]!;
+      if (typeof want === 'string' ? got !== want : !want.test(got)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+test('pdfua: the structure tree follows the source blocks, with /Lang and DisplayDocTitle', async () => {
+  await each(docs, async (doc) => {
+    const { stdout } = await run('qpdf', ['--json', pdf('pdfua', doc)], { maxBuffer: 1 << 28 });
+    const structure = structureOf(stdout);
+    assert.equal(structure.marked, true, `${doc.name}: MarkInfo /Marked`);
+    assert.equal(structure.displayDocTitle, true, `${doc.name}: DisplayDocTitle`);
+    assert.ok(structure.lang && /^[a-z]{2,3}(-[A-Za-z]+)?$/u.test(structure.lang), `${doc.name}: /Lang ${structure.lang}`);
+    const root = structure.root;
+    assert.equal(root?.role, 'Document', `${doc.name}: root ${root?.role}`);
+    const top = root!.kids.map((k) => k.role);
+    assert.ok(top.includes('H1'), `${doc.name}: no H1 in ${top.join(' ')}`);
+    const file = sourceFile(doc.source, `${doc.name}.txt`);
+    const release = extractRelease(file);
+    assert.ok(release, doc.name);
+    const expected = release.body.children.map(blockRole).filter((r): r is string | RegExp => r !== null);
+    assert.ok(contains(top, expected), `${doc.name}: top-level ${top.join(' ')} lacks the body's ${expected.join(' ')}`);
+    const check = (node: StructNode): void => {
+      if (node.role === 'L') for (const li of node.kids) assert.deepEqual(li.kids.map((k) => k.role), ['Lbl', 'LBody'], `${doc.name}: ${roles(li).join(' ')}`);
+      if (node.role === 'Link') {
+        assert.ok(node.annotations >= 1, `${doc.name}: a Link without its annotation`);
+        assert.ok(node.alt, `${doc.name}: a Link without alt text`);
+      }
+      node.kids.forEach(check);
+    };
+    check(root!);
+  });
+});
+
+test('pdfa-3b: the source and the JSON record travel as associated files', async () => {
+  await each(docs.slice(0, 10), async (doc) => {
+    const { stdout } = await run('qpdf', ['--json', pdf('pdfa-3b', doc)], { maxBuffer: 1 << 28 });
+    const { associated } = structureOf(stdout);
+    assert.deepEqual(
+      associated.map((a) => [a.name, a.relationship, a.subtype]),
+      [
+        [`${doc.name}.txt`, 'Source', 'text/plain'],
+        [`${doc.name}.json`, 'Data', 'application/json'],
+      ],
+      doc.name,
+    );
+    assert.equal(associated[0]!.size, Buffer.byteLength(doc.source), doc.name);
+    const { stdout: shown } = await run('qpdf', [`--show-attachment=${doc.name}.json`, pdf('pdfa-3b', doc)], { maxBuffer: 1 << 26 });
+    const record = JSON.parse(shown) as { title: string | null };
+    assert.equal(record.title, extractRelease(sourceFile(doc.source, `${doc.name}.txt`))!.title, doc.name);
+  });
+});
+
+/** The text of the body's leaf blocks, in order: list items and quotes are walked into, raw HTML is left out. */
+function leafTexts(nodes: readonly RootContent[]): string[] {
+  return nodes.flatMap((node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'tableCell') return [toString(node, { includeHtml: false })];
+    if (node.type === 'html' || node.type === 'thematicBreak') return [];
+    return 'children' in node ? leafTexts(node.children as RootContent[]) : [];
+  });
+}
+
+test('pdftotext gives back every body word, in reading order, for every document', async () => {
+  // Hyphens and white space are left out of the comparison: a line may end in a
+  // hyphenation hyphen, and CJK text has no spaces for line breaks to replace.
+  const squash = (text: string): string => text.replace(/[-\s\u00ad\u200b]+/gu, '');
+  // Characters no font has come out as U+FFFD (and are reported as missing-glyph); controls are never drawn.
+  const drawable = (text: string): string => text.replace(/(?!\s)[\p{Cc}\p{Cf}]|\p{Extended_Pictographic}/gu, '');
+  await each(docs, async (doc) => {
+    const release = extractRelease(sourceFile(doc.source, `${doc.name}.txt`))!;
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-raw', pdf('pdfa-2a', doc), '-'], { maxBuffer: 1 << 26 });
+    // Page furniture (the running header, the footer line with "Page N of M") sits between the pages' text in content order.
+    const title = (release.title ?? '').replace(/\s+/gu, ' ').trim();
+    const isHeader = (line: string): boolean => !!title && (line === title || (line.endsWith('…') && title.startsWith(line.slice(0, -1))));
+    const body = stdout
+      .split('\n')
+      .filter((line) => !/Page \d+ of \d+$/u.test(line) && !isHeader(line.trim()))
+      .join('\n');
+    const text = squash(body.replace(/\ufffd/gu, ''));
+    let from = 0;
+    for (const leaf of leafTexts(release.body.children)) {
+      for (const word of drawable(leaf).split(/\s+/u).map(squash).filter(Boolean)) {
+        const at = text.indexOf(word, from);
+        assert.ok(at >= 0, `${doc.name}: "${word}" not found in order after offset ${from} (…${text.slice(Math.max(0, from - 60), from + 60)}…)`);
+        from = at + word.length;
+      }
+    }
+  });
+});
+
 test('pdftotext gives back the hostile title and body words', async () => {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-raw', join(builds['pdfa-2b']!, 'hostile.pdf'), '-']);
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-raw', join(dir, 'pdfa-2a', 'hostile.pdf'), '-']);
   const text = stdout.replace(/\s+/gu, ' ');
   for (const phrase of ['Acme & Co <Widget> "2.0"', 'ünïcödé Ελληνικά Кириллица', 'Widget "2.0", with <angle brackets>, & ampersands, {{mustaches}}']) {
     assert.ok(text.includes(phrase), `"${phrase}" missing from: ${text.slice(0, 300)}`);
   }
 });
 
-for (const name of cases) {
-  test(`pdfa-1b ${name}: Apache PDFBox preflight Validator_A1b passes`, async () => {
-    const file = join(builds['pdfa-1b']!, `${name}.pdf`);
-    let stdout = '';
-    try {
-      ({ stdout } = await run('java', ['-cp', PDFBOX_JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', file]));
-    } catch (error) {
-      assert.fail(`PDFBox preflight rejected ${name}.pdf:\n${(error as { stdout?: string }).stdout ?? error}`);
-    }
-    assert.match(stdout, /is a valid PDF\/A-1b file/u);
-  });
-}
+test('a Traditional Chinese release is set in a CJK font, embedded, with every character extracted', async () => {
+  const chinese = docs.filter((d) => (d.source.match(/\p{Script=Han}/gu) ?? []).length > 200);
+  assert.ok(chinese.length >= 1, 'no Chinese release in the corpus');
+  for (const doc of chinese) {
+    const fonts = (await run('pdffonts', [pdf('pdfa-2a', doc)])).stdout;
+    assert.match(fonts, /NotoSans\w*CJK|NotoSerif\w*CJK/u, `${doc.name}: no CJK font: ${fonts}`);
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-raw', pdf('pdfa-2a', doc), '-'], { maxBuffer: 1 << 26 });
+    assert.ok(!stdout.includes('\ufffd'), `${doc.name}: U+FFFD in the text: a character had no glyph`);
+    const han = new Set(doc.source.match(/\p{Script=Han}/gu));
+    const extracted = new Set(stdout.match(/\p{Script=Han}/gu));
+    const lost = [...han].filter((c) => !extracted.has(c));
+    assert.deepEqual(lost, [], `${doc.name}: Han characters missing from the PDF text`);
+  }
+  // The page rasterises (pdftoppm reads every font program).
+  const png = join(dir, 'cjk');
+  await run('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '1', pdf('pdfa-2a', chinese[0]!), png]);
+  assert.ok(existsSync(`${png}-1.png`) || existsSync(`${png}-01.png`));
+});
+
+test('pdfa-1b: Apache PDFBox preflight Validator_A1b passes every document', async () => {
+  const list = join(dir, 'pdfa-1b-files.txt');
+  writeFileSync(list, `${docs.map((d) => pdf('pdfa-1b', d)).join('\n')}\n`);
+  // "group" mode validates the whole list in one JVM and writes one XML report beside the list.
+  await run('java', ['-cp', PDFBOX_JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', 'xml', 'group', list], { maxBuffer: 1 << 26 }).catch(() => undefined);
+  const reportFile = `${list}.preflight.xml`;
+  assert.ok(existsSync(reportFile), 'PDFBox wrote no report');
+  const report = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'preflight' || name === 'error' }).parse(readFileSync(reportFile, 'utf8')) as {
+    preflights: { preflight: { '@_name': string; isValid: { '#text': unknown } | unknown; errors?: unknown }[] };
+  };
+  const results = report.preflights.preflight;
+  assert.equal(results.length, docs.length);
+  const invalid = results.filter((r) => String((r.isValid as { '#text'?: unknown })['#text'] ?? r.isValid) !== 'true');
+  assert.deepEqual(invalid.map((r) => `${r['@_name']}: ${JSON.stringify(r.errors)}`), []);
+});

@@ -37,7 +37,7 @@ test('every body paragraph comes back from the PDF, in order', async () => {
   const plain = flat(pdf.text.join(' '));
   assert.ok(plain.includes('The Third U.S.-Japan Cyber Dialogue'));
   assert.ok(plain.includes('please contact the Office of the Coordinator for Cyber Issues at'));
-  assert.match(plain, /Page 1 of 1/u);
+  assert.match(plain, /Page 1 of \d/u);
 });
 
 test('every font is embedded (no standard-14 fonts)', async () => {
@@ -51,12 +51,12 @@ test('every font is embedded (no standard-14 fonts)', async () => {
   assert.doesNotMatch(raw, /\/BaseFont \/(Helvetica|Times|Courier|Symbol|ZapfDingbats)/u);
 });
 
-test('PDF/A-2b by default: XMP carries pdfaid and agrees with Info', async () => {
+test('tagged PDF/A-2a by default: XMP carries pdfaid and agrees with Info', async () => {
   const { pdf } = await build(seedSource);
   assert.ok(pdf.xmp);
   assert.equal(XMLValidator.validate(pdf.xmp!), true);
   assert.match(pdf.xmp!, /<pdfaid:part>2<\/pdfaid:part>/u);
-  assert.match(pdf.xmp!, /<pdfaid:conformance>B<\/pdfaid:conformance>/u);
+  assert.match(pdf.xmp!, /<pdfaid:conformance>A<\/pdfaid:conformance>/u);
   assert.match(pdf.xmp!, /<dc:title><rdf:Alt><rdf:li xml:lang="x-default">The Third U\.S\.-Japan Cyber Dialogue<\/rdf:li>/u);
   assert.match(pdf.xmp!, /<xmp:CreateDate>2015-07-17T00:00:00Z<\/xmp:CreateDate>/u);
   assert.equal(pdf.info['Title'], 'The Third U.S.-Japan Cyber Dialogue');

@@ -1,7 +1,7 @@
 /**
  * Release → archival PDF: layout Markdown from pdf.md.hbs, typeset with
- * pdfkit, fonts embedded, PDF/A metadata written escaped, dates fixed so that
- * builds are reproducible.
+ * pdfkit into a tagged PDF (structure tree, artifacts, /Lang), fonts embedded,
+ * PDF/A metadata written escaped, dates fixed so that builds are reproducible.
  */
 import PDFDocument from 'pdfkit';
 import type { VFile } from 'vfile';
@@ -11,17 +11,25 @@ import type { Release } from '../../release.js';
 import { version } from '../../package-root.js';
 import type { TemplateSet } from '../templates.js';
 import { toView, truncate } from '../view.js';
+import { attachSources } from './attachments.js';
 import { loadFontSet, type FontOptions } from './fonts.js';
+import { installFragmentHooks } from './fragments.js';
+import { drawFurniture } from './furniture.js';
+import { canHyphenate } from './hyphenate.js';
 import { layoutMarkdown, layoutTree } from './layout.js';
 import { infoOf, installXmp, type PdfDocument, type PdfMetadata } from './metadata.js';
+import { pageSizeFor, type PageSize } from './page-size.js';
 import { DEFAULT_PROFILE, PROFILES, type PdfProfile } from './profiles.js';
-import { drawFurniture, Typesetter } from './typeset.js';
+import { Typesetter } from './typeset.js';
 
-export type PageSize = 'A4' | 'LETTER';
+export type { PageSize } from './page-size.js';
 
 export interface PdfOptions {
   profile?: PdfProfile;
+  /** Default: Letter where the release's locale prints on Letter, else A4. */
   pageSize?: PageSize;
+  /** Justified body text is hyphenated by the release language's patterns (default true). */
+  hyphenation?: boolean;
   fonts?: FontOptions;
   /** Seconds since the epoch for the PDF's dates (the SOURCE_DATE_EPOCH convention). */
   sourceDateEpoch?: number;
@@ -103,22 +111,31 @@ function scriptOf(ch: string): string {
 export async function renderPdf(release: Release, file: VFile, templates: TemplateSet, options: PdfOptions = {}): Promise<Uint8Array> {
   const profile = PROFILES[options.profile ?? DEFAULT_PROFILE];
   const fonts = loadFontSet(options.fonts);
-  const meta = metadataOf(release, file, documentDate(release, options.sourceDateEpoch));
+  const created = documentDate(release, options.sourceDateEpoch);
+  const meta = { ...metadataOf(release, file, created), ua: profile.ua };
   const tree = layoutTree(layoutMarkdown(release, templates));
 
   const doc: PdfDocument = new PDFDocument({
-    size: options.pageSize ?? 'A4',
+    size: options.pageSize ?? pageSizeFor(release.language),
     margins: { top: 72, bottom: 72, left: 72, right: 72 },
     pdfVersion: profile.pdfVersion,
     ...(profile.subset ? { subset: profile.subset } : {}),
     lang: release.language,
     displayTitle: true,
+    tagged: true,
     info: infoOf(meta),
     font: fonts.faces.serif.font as unknown as string,
     bufferPages: true,
     compress: true,
   });
+  // pdfkit re-applies the constructor's `font` to every page it adds, also
+  // when a paragraph runs over a page: the rest of a bold or CJK run would be
+  // encoded in the default face (as .notdef). The option only needs to serve
+  // the first page (it keeps pdfkit from loading a standard-14 font).
+  delete (doc as unknown as { options: { font?: unknown } }).options.font;
   installXmp(doc, meta);
+  const hooks = installFragmentHooks(doc);
+  if (profile.attachments) attachSources(doc, release, file, created);
 
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -131,12 +148,18 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const onMissingGlyph = (ch: string): void => {
     missing.set(ch, (missing.get(ch) ?? 0) + 1);
   };
-  new Typesetter({ doc, fonts, onMissingGlyph, outline: true }).typeset(tree);
-  drawFurniture(doc, fonts, {
-    header: release.title ?? '',
-    footerLeft: release.issuer ?? release.organization ?? '',
-    pageLabel: (n, m) => `Page ${n} of ${m}`,
-  }, onMissingGlyph);
+  const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language) };
+  new Typesetter({ ...context, doc, fonts, outline: true }).typeset(tree);
+  drawFurniture(
+    doc,
+    fonts,
+    {
+      header: release.title ?? '',
+      footerLeft: release.issuer ?? release.organization ?? '',
+      pageLabel: (n, m) => `Page ${n} of ${m}`,
+    },
+    context,
+  );
   doc.end();
   const bytes = await done;
 

@@ -16,6 +16,8 @@ export interface PdfMetadata {
   producer: string;
   created: Date;
   modified: Date;
+  /** Claims PDF/UA-1: adds pdfuaid to the XMP. */
+  ua?: boolean;
 }
 
 /** Escape for XML text and attribute values; characters XML 1.0 forbids are dropped. */
@@ -34,7 +36,22 @@ function xmpDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-/** The XMP descriptions for the record (the pdfaid/pdfuaid parts are added by pdfkit's profile code). */
+const PDFUA_ID = `<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>`;
+
+/** PDF/A only admits XMP schemas it predefines or that the packet describes: pdfuaid is not predefined. */
+const PDFUA_EXTENSION = [
+  `<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">`,
+  `<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">`,
+  `<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>`,
+  `<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>`,
+  `<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>`,
+  `<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">`,
+  `<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>`,
+  `<pdfaProperty:category>internal</pdfaProperty:category><pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>`,
+  `</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>`,
+].join('');
+
+/** The XMP descriptions for the record (pdfaid is added by pdfkit's profile code; pdfuaid here, since a profile may claim both). */
 export function xmpDescriptions(meta: PdfMetadata): string {
   const e = escapeXml;
   const lang = e(meta.language);
@@ -52,6 +69,7 @@ export function xmpDescriptions(meta: PdfMetadata): string {
     `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">${dc.join('')}</rdf:Description>`,
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>${xmpDate(meta.created)}</xmp:CreateDate><xmp:ModifyDate>${xmpDate(meta.modified)}</xmp:ModifyDate><xmp:MetadataDate>${xmpDate(meta.modified)}</xmp:MetadataDate><xmp:CreatorTool>${e(meta.creator)}</xmp:CreatorTool></rdf:Description>`,
     `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">${pdf.join('')}</rdf:Description>`,
+    ...(meta.ua ? [PDFUA_ID, PDFUA_EXTENSION] : []),
   ].join('\n');
 }
 

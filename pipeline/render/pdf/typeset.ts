@@ -1,17 +1,28 @@
 /**
- * Layout mdast → pdfkit drawing. Blocks flow down the page; pdfkit wraps lines
- * and breaks pages. Every run of text is split by font coverage so that each
- * character is drawn with a font that has it; a character no font has is
- * reported and drawn as U+FFFD, never as .notdef (which PDF/A forbids).
+ * Layout mdast → pdfkit drawing and the structure tree that says what was
+ * drawn. Blocks flow down the page; pdfkit wraps lines and breaks pages. Every
+ * run of text is split by font coverage so that each character is drawn with a
+ * font that has it; a character no font has is reported and drawn as U+FFFD,
+ * never as .notdef (which PDF/A forbids).
+ *
+ * Everything drawn is either content of a structure element (H1–H6, P, L/LI/
+ * Lbl/LBody, BlockQuote, Link, Code) or an Artifact (rules and bars here, page
+ * furniture in furniture.ts), as tagged PDF requires.
  */
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { List, PhrasingContent, Root, RootContent } from 'mdast';
+import { blockLanguage } from './block-language.js';
 import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
+import type { FragmentHooks } from './fragments.js';
+import { hyphenate } from './hyphenate.js';
 import type { PdfDocument } from './metadata.js';
+
+type StructureElement = ReturnType<PdfDocument['struct']>;
+type StructureOptions = { lang?: string; alt?: string; title?: string };
 
 type Rgb = [number, number, number];
 
-interface Style {
+export interface Style {
   face: Face;
   size: number;
   color: Rgb;
@@ -67,6 +78,11 @@ export interface TypesetContext {
   onMissingGlyph: (char: string) => void;
   /** Headings go into the PDF outline. */
   outline: boolean;
+  /** The document's language (BCP 47): hyphenation patterns and the blocks' /Lang. */
+  language: string;
+  hooks: FragmentHooks;
+  /** Justified text is hyphenated by the language's patterns. */
+  hyphenation: boolean;
 }
 
 interface Box {
@@ -128,11 +144,22 @@ function faceFor(style: Style, run: Run): Face {
   return 'serif';
 }
 
+function isDirective(node: RootContent, name: string): node is ContainerDirective {
+  return node.type === 'containerDirective' && node.name === name;
+}
+
+const PLAIN: Omit<Run, 'text'> = { bold: false, italic: false, mono: false };
+
+/** Minimum lines of a paragraph left at the foot of a page, or carried to the head of the next. */
+const KEEP_LINES = 2;
+
 export class Typesetter {
   private readonly ctx: TypesetContext;
   private readonly registered = new Set<string>();
   /** Open outline items by heading depth, so deeper headings nest under shallower ones. */
   private readonly outlineStack: { depth: number; item: PDFKit.PDFOutline }[] = [];
+  /** The structure element that content drawn now belongs to. */
+  private parent: StructureElement | null = null;
 
   constructor(ctx: TypesetContext) {
     this.ctx = ctx;
@@ -145,6 +172,39 @@ export class Typesetter {
       this.registered.add(font.name);
     }
     doc.font(font.name);
+  }
+
+  /** A structure element under the current one; what `fill` draws belongs to it. */
+  private element(role: string, options: StructureOptions, fill: () => void): void {
+    const { doc } = this.ctx;
+    const element = doc.struct(role, options);
+    if (this.parent) this.parent.add(element);
+    else doc.addStructure(element);
+    const saved = this.parent;
+    this.parent = element;
+    try {
+      fill();
+    } finally {
+      this.parent = saved;
+      element.end();
+    }
+  }
+
+  /** Drawing that is content of the current element (pdfkit runs the closure at once, inside a marked-content sequence). */
+  private content(draw: () => void): void {
+    if (!this.parent) throw new Error('content drawn outside the structure tree');
+    this.parent.add(draw);
+  }
+
+  /** Drawing that is decoration, not content: readers skip it. */
+  artifact(type: 'Layout' | 'Pagination', draw: () => void): void {
+    const { doc } = this.ctx;
+    doc.markContent('Artifact', { type });
+    try {
+      draw();
+    } finally {
+      doc.endMarkedContent();
+    }
   }
 
   /** The font (and glyph) to draw one character with: its face, a fallback, or U+FFFD when none has it. */
@@ -196,9 +256,46 @@ export class Typesetter {
     if (doc.y + needed > doc.page.maxY()) doc.addPage();
   }
 
-  private paragraph(runs: readonly Run[], style: Style, box: Box): void {
+  /**
+   * No widows or orphans: measure the paragraph, and when it would leave a
+   * single line at the foot of this page, start it on the next; when it would
+   * carry a single line over, end this page a line early (by lifting the foot
+   * of this page while the paragraph is set). Returns the undo for the lift.
+   */
+  private keepLines(text: string, style: Style, box: Box): () => void {
     const { doc } = this.ctx;
-    const segments = this.segments(runs, style);
+    this.use(this.ctx.fonts.faces[style.face]);
+    doc.fontSize(style.size);
+    const lineHeight = doc.currentLineHeight(true);
+    const step = lineHeight + style.lineGap;
+    const lines = Math.round(doc.heightOfString(text, { width: box.width, lineGap: style.lineGap, characterSpacing: style.spacing ?? 0 }) / step);
+    const top = doc.y;
+    const foot = doc.page.maxY();
+    const fitting = top + lineHeight > foot ? 0 : Math.floor((foot - top - lineHeight) / step) + 1;
+    const none = (): void => {};
+    if (lines <= fitting || fitting === 0) return none;
+    const carried = lines - fitting;
+    if (fitting < KEEP_LINES || (carried < KEEP_LINES && fitting - (KEEP_LINES - carried) < KEEP_LINES)) {
+      doc.addPage();
+      return none;
+    }
+    if (carried >= KEEP_LINES) return none;
+    const keepHere = fitting - (KEEP_LINES - carried);
+    const page = doc.page;
+    const saved = page.margins.bottom;
+    page.margins.bottom = page.height - (top + (keepHere - 1) * step + lineHeight + 0.5);
+    return () => {
+      page.margins.bottom = saved;
+    };
+  }
+
+  private paragraph(runs: readonly Run[], style: Style, box: Box, role = 'P'): void {
+    const { doc } = this.ctx;
+    const plain = runs.map((r) => r.text).join('');
+    const lang = blockLanguage(plain, this.ctx.language);
+    const justified = style.align === 'justify' && this.ctx.hyphenation;
+    const set = justified ? runs.map((r) => (r.mono ? r : { ...r, text: hyphenate(r.text, lang ?? this.ctx.language) })) : runs;
+    const segments = this.segments(set, style);
     // Trim the paragraph's outer white space: leading blanks would indent the first line.
     const first = segments[0];
     if (first) first.text = first.text.replace(/^[ \n]+/u, '');
@@ -208,21 +305,42 @@ export class Typesetter {
     if (drawn.length === 0) return;
     doc.y += style.before;
     doc.x = box.x;
-    drawn.forEach((seg, i) => {
-      this.use(seg.font);
-      doc.fontSize(style.size).fillColor(seg.link ? ACCENT : style.color);
-      const options: PDFKit.Mixins.TextOptions = {
-        width: box.width,
-        align: style.align,
-        lineGap: style.lineGap,
-        continued: i < drawn.length - 1,
-        characterSpacing: style.spacing ?? 0,
-        link: seg.link ?? null,
-        underline: seg.link !== undefined,
-      };
-      if (i === 0) doc.text(seg.text, box.x, doc.y, options);
-      else doc.text(seg.text, options);
-    });
+    const release = role === 'P' || role === 'Code' ? this.keepLines(drawn.map((s) => s.text).join(''), style, box) : () => {};
+    try {
+      this.element(role, lang ? { lang } : {}, () => {
+        drawn.forEach((seg, i) => {
+          const draw = (): void => {
+            this.use(seg.font);
+            doc.fontSize(style.size).fillColor(seg.link ? ACCENT : style.color);
+            const options: PDFKit.Mixins.TextOptions = {
+              width: box.width,
+              align: style.align,
+              lineGap: style.lineGap,
+              continued: i < drawn.length - 1,
+              characterSpacing: style.spacing ?? 0,
+              link: seg.link ?? null,
+              underline: seg.link !== undefined,
+            };
+            const text = seg.text;
+            if (i === 0) doc.text(text, box.x, doc.y, options);
+            else doc.text(text, options);
+          };
+          if (seg.link === undefined) {
+            this.content(draw);
+            return;
+          }
+          const description = `${seg.text.replace(/[\u00ad\u200b]/gu, '').replace(/\s+/gu, ' ').trim()} (${seg.link})`;
+          this.ctx.hooks.linkDescription = description;
+          try {
+            this.parent!.add(doc.struct('Link', { alt: description }, [draw]));
+          } finally {
+            this.ctx.hooks.linkDescription = null;
+          }
+        });
+      });
+    } finally {
+      release();
+    }
     doc.x = box.x;
     doc.y += style.after;
   }
@@ -230,17 +348,27 @@ export class Typesetter {
   private list(node: List, box: Box, style: Style): void {
     const { doc } = this.ctx;
     const indent = 18;
-    node.children.forEach((item, i) => {
-      const marker = node.ordered ? `${(node.start ?? 1) + i}.` : '•';
-      const inner: Box = { x: box.x + indent, width: box.width - indent };
-      this.keep(style.size * 2.5);
-      const top = doc.y;
-      const page = doc.page;
-      this.use(this.ctx.fonts.faces[style.face]);
-      doc.fontSize(style.size).fillColor(style.color).text(marker, box.x, top, { width: indent - 4, lineBreak: false });
-      if (doc.page === page) doc.y = top;
-      item.children.forEach((child, c) => {
-        this.block(child, inner, { ...style, align: 'left', after: c === item.children.length - 1 ? 4 : style.after });
+    this.element('L', {}, () => {
+      node.children.forEach((item, i) => {
+        const marker = node.ordered ? `${(node.start ?? 1) + i}.` : '•';
+        const inner: Box = { x: box.x + indent, width: box.width - indent };
+        this.keep(style.size * 2.5);
+        this.element('LI', {}, () => {
+          const top = doc.y;
+          const page = doc.page;
+          this.element('Lbl', {}, () =>
+            this.content(() => {
+              this.use(this.ctx.fonts.faces[style.face]);
+              doc.fontSize(style.size).fillColor(style.color).text(marker, box.x, top, { width: indent - 4, lineBreak: false });
+            }),
+          );
+          if (doc.page === page) doc.y = top;
+          this.element('LBody', {}, () => {
+            item.children.forEach((child, c) => {
+              this.block(child, inner, { ...style, align: 'left', after: c === item.children.length - 1 ? 4 : style.after });
+            });
+          });
+        });
       });
     });
     doc.y += style.after - 4;
@@ -250,7 +378,9 @@ export class Typesetter {
     const { doc } = this.ctx;
     this.keep(12);
     doc.y += 4;
-    doc.moveTo(box.x, doc.y).lineTo(box.x + box.width, doc.y).lineWidth(0.6).strokeColor(color).stroke();
+    this.artifact('Layout', () => {
+      doc.moveTo(box.x, doc.y).lineTo(box.x + box.width, doc.y).lineWidth(0.6).strokeColor(color).stroke();
+    });
     doc.y += 8;
   }
 
@@ -261,21 +391,25 @@ export class Typesetter {
         const role = node.depth === 1 ? 'title' : node.depth === 2 ? 'h2' : 'h3';
         const headingStyle = STYLES[role]!;
         this.keep(headingStyle.size * 2 + BODY.size * 3);
-        const runs = runsOf(node.children, { bold: false, italic: false, mono: false });
+        const runs = runsOf(node.children, PLAIN);
         if (this.ctx.outline) this.bookmark(runs.map((r) => r.text).join(''), node.depth);
-        this.paragraph(runs, headingStyle, box);
+        this.paragraph(runs, headingStyle, box, `H${node.depth}`);
         break;
       }
       case 'paragraph':
-        this.paragraph(runsOf(node.children, { bold: false, italic: false, mono: false }), style, box);
+        this.paragraph(runsOf(node.children, PLAIN), style, box);
         break;
       case 'blockquote': {
         const inner: Box = { x: box.x + 14, width: box.width - 14 };
         const top = doc.y;
         const page = doc.page;
-        for (const child of node.children) this.block(child, inner, STYLES['quote']!);
+        this.element('BlockQuote', {}, () => {
+          for (const child of node.children) this.block(child, inner, STYLES['quote']!);
+        });
         if (doc.page === page) {
-          doc.moveTo(box.x + 3, top).lineTo(box.x + 3, doc.y - BODY.after).lineWidth(1.5).strokeColor([201, 201, 209]).stroke();
+          this.artifact('Layout', () => {
+            doc.moveTo(box.x + 3, top).lineTo(box.x + 3, doc.y - BODY.after).lineWidth(1.5).strokeColor([201, 201, 209]).stroke();
+          });
         }
         break;
       }
@@ -283,20 +417,23 @@ export class Typesetter {
         this.list(node, box, style);
         break;
       case 'code':
-        this.paragraph([{ text: node.value, bold: false, italic: false, mono: true }], STYLES['code']!, box);
+        this.paragraph([{ text: node.value, bold: false, italic: false, mono: true }], STYLES['code']!, box, 'Code');
         break;
       case 'thematicBreak':
         this.rule(box);
         break;
       case 'table':
-        for (const row of node.children) {
-          const runs: Run[] = [];
-          row.children.forEach((cell, i) => {
-            if (i > 0) runs.push({ text: ' | ', bold: false, italic: false, mono: false });
-            runsOf(cell.children, { bold: false, italic: false, mono: false }, runs);
-          });
-          this.paragraph(runs, { ...style, align: 'left', after: 3 }, box);
-        }
+        // Rows are set as lines of text with the cells divided by bars, and tagged as such.
+        this.element('Div', {}, () => {
+          for (const row of node.children) {
+            const runs: Run[] = [];
+            row.children.forEach((cell, i) => {
+              if (i > 0) runs.push({ ...PLAIN, text: ' | ' });
+              runsOf(cell.children, PLAIN, runs);
+            });
+            this.paragraph(runs, { ...style, align: 'left', after: 3 }, box);
+          }
+        });
         doc.y += style.after;
         break;
       case 'containerDirective':
@@ -314,10 +451,22 @@ export class Typesetter {
     for (const child of node.children as RootContent[]) this.block(child, box, style);
   }
 
-  /** One line of page furniture, cut with an ellipsis rather than wrapped. */
+  /** The height a directive's paragraphs will take, measured in their style's main font. */
+  private estimate(node: ContainerDirective, box: Box): number {
+    const { doc } = this.ctx;
+    const style = STYLES[node.name] ?? BODY;
+    this.use(this.ctx.fonts.faces[style.face]);
+    doc.fontSize(style.size);
+    return node.children.reduce((sum, child) => {
+      const text = child.type === 'paragraph' ? runsOf(child.children, PLAIN).map((r) => r.text).join('') : '';
+      return sum + style.before + style.after + (text ? doc.heightOfString(text, { width: box.width, lineGap: style.lineGap }) : 0);
+    }, 0);
+  }
+
+  /** One line of page furniture, cut with an ellipsis rather than wrapped. Draw it inside an artifact. */
   drawLine(text: string, style: Style, x: number, y: number, width: number, align: 'left' | 'right' = 'left'): void {
     const { doc } = this.ctx;
-    const segments = this.segments([{ text: text.replace(/\s+/gu, ' '), bold: false, italic: false, mono: false }], style);
+    const segments = this.segments([{ ...PLAIN, text: text.replace(/\s+/gu, ' ') }], style);
     const measure = (): number =>
       segments.reduce((w, s) => {
         this.use(s.font);
@@ -339,40 +488,15 @@ export class Typesetter {
   typeset(tree: Root): void {
     const { doc } = this.ctx;
     const box: Box = { x: doc.page.margins.left, width: doc.page.width - doc.page.margins.left - doc.page.margins.right };
-    for (const node of tree.children) this.block(node, box);
-  }
-}
-
-export interface Furniture {
-  /** Running header for pages after the first. */
-  header: string;
-  /** Left footer (issuer), may be empty. */
-  footerLeft: string;
-  /** "Page {n} of {m}". */
-  pageLabel: (n: number, m: number) => string;
-}
-
-/**
- * Running header and footer, drawn after layout when the page count is known.
- * The bottom margin is lifted while drawing so pdfkit does not start a new page.
- */
-export function drawFurniture(doc: PdfDocument, fonts: FontSet, furniture: Furniture, onMissingGlyph: (c: string) => void): void {
-  const range = doc.bufferedPageRange();
-  const total = range.count;
-  const setter = new Typesetter({ doc, fonts, onMissingGlyph, outline: false });
-  const style: Style = { face: 'sans', size: 8, color: MUTED, lineGap: 0, align: 'left', before: 0, after: 0 };
-  for (let i = range.start; i < range.start + total; i++) {
-    doc.switchToPage(i);
-    const { margins } = doc.page;
-    const saved = margins.bottom;
-    margins.bottom = 0;
-    const width = doc.page.width - margins.left - margins.right;
-    const footerY = doc.page.height - saved / 2 - 4;
-    if (i > range.start && furniture.header) {
-      setter.drawLine(furniture.header, style, margins.left, saved / 2 - 4, width);
-    }
-    if (furniture.footerLeft) setter.drawLine(furniture.footerLeft, style, margins.left, footerY, width * 0.7);
-    setter.drawLine(furniture.pageLabel(i - range.start + 1, total), style, margins.left + width * 0.7, footerY, width * 0.3, 'right');
-    margins.bottom = saved;
+    this.element('Document', {}, () => {
+      tree.children.forEach((node, i) => {
+        // The contact block and the end mark close the release together: never a lone "###" on a last page.
+        if (isDirective(node, 'contact')) {
+          const next = tree.children[i + 1];
+          this.keep(this.estimate(node, box) + (next && isDirective(next, 'endmark') ? this.estimate(next, box) : 0) + 12);
+        }
+        this.block(node, box);
+      });
+    });
   }
 }
