@@ -21,6 +21,9 @@ export interface BuildCommand {
   textEol: 'lf' | 'crlf';
   quiet: boolean;
   frail: boolean;
+  /** Write index.html, feed.xml and manifest.json beside the handouts. */
+  pressroom: boolean;
+  siteUrl?: string;
 }
 
 export interface ExtractCommand {
@@ -47,6 +50,8 @@ build options:
       --font FILE        Extra fallback font for the PDF (repeatable; FILE#PostScriptName for .ttc)
       --text-width N     Wire-copy width in columns (default: 72)
       --text-eol E       lf | crlf (default: lf)
+      --no-pressroom     Skip the press room (index.html, feed.xml, manifest.json)
+      --site-url URL     Where the output folder is published: absolute feed links and ids
       --frail            Exit 1 on warnings too
   -q, --quiet            Print errors only
 
@@ -64,6 +69,21 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 20 || n > 1000) throw new UsageError(`--${name} must be a whole number from 20 to 1000, not "${value}"`);
   return n;
+}
+
+/** An absolute http(s) URL ending in "/", so that output paths resolve beneath it. */
+function siteUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--site-url must be an absolute URL, not "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--site-url must be an http or https URL, not "${value}"`);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.search = '';
+  url.hash = '';
+  return url.href;
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -86,6 +106,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'text-width': { type: 'string' },
         'text-eol': { type: 'string' },
         frail: { type: 'boolean' },
+        'no-pressroom': { type: 'boolean' },
+        'site-url': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -117,6 +139,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (eol !== 'lf' && eol !== 'crlf') throw new UsageError(`--text-eol must be lf or crlf, not "${eol}"`);
   return {
     command: 'build',
+    pressroom: !(values['no-pressroom'] ?? false),
+    ...(values['site-url'] !== undefined ? { siteUrl: siteUrl(values['site-url']) } : {}),
     inputs: positionals.length > 0 ? positionals : ['input'],
     outDir: values.out ?? 'output',
     formats: [...new Set(formats)] as Format[],

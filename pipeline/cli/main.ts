@@ -84,6 +84,7 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
         pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
         text: { width: cmd.textWidth, eol: cmd.textEol },
       },
+      pressroom: cmd.pressroom ? { ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}), ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}) } : false,
     });
   } catch (error) {
     if (error instanceof TemplateError) return templateFailure(error, io);

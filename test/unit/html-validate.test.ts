@@ -10,6 +10,9 @@ import { test } from 'node:test';
 import { HtmlValidate, type Report } from 'html-validate';
 import { extractRelease, sourceFile } from '../../pipeline/document.js';
 import { renderHtml } from '../../pipeline/render/html/index.js';
+import { renderIndex } from '../../pipeline/pressroom/index-page.js';
+import { newestFirst, summarize } from '../../pipeline/pressroom/summary.js';
+import type { PressEntry } from '../../pipeline/pressroom/entry.js';
 import { loadTemplates } from '../../pipeline/render/templates.js';
 import { corpusFiles } from '../support/corpus.js';
 import { fixtures, seedPath } from '../support/paths.js';
@@ -23,9 +26,14 @@ export function describeReport(report: Report): string {
     .join('\n');
 }
 
+const entries: PressEntry[] = [];
+
+/** The release's page; its summary joins the press room index validated last. */
 function page(path: string): string {
   const release = extractRelease(sourceFile(readFileSync(path, 'utf8'), basename(path)));
   assert.ok(release, `${path} extracts`);
+  const stem = basename(path).replace(/\.[^.]+$/u, '');
+  entries.push({ summary: summarize(release, basename(path), stem), outputs: [{ format: 'html', path: `${stem}.html`, bytes: 0, sha256: '' }, { format: 'pdf', path: `${stem}.pdf`, bytes: 0, sha256: '' }] });
   return renderHtml(release, templates);
 }
 
@@ -62,4 +70,11 @@ test('every corpus release validates with no errors', async () => {
     if (!report.valid) details.push(describeReport(report));
   }
   assert.equal(errors, 0, details.join('\n'));
+});
+
+test('the press room index of all of them validates with no errors', async () => {
+  assert.ok(entries.length > 100);
+  const html = renderIndex([...entries].sort((a, b) => newestFirst(a.summary, b.summary)), templates, { title: 'Press releases', generator: 'handout' });
+  const report = await validator.validateString(html, 'index.html');
+  assert.equal(report.errorCount, 0, describeReport(report));
 });
