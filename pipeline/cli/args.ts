@@ -19,6 +19,7 @@ export interface BuildCommand {
   fonts: string[];
   textWidth: number;
   textEol: 'lf' | 'crlf';
+  textAscii: boolean;
   quiet: boolean;
   frail: boolean;
   /** Write index.html, feed.xml and manifest.json beside the handouts. */
@@ -105,6 +106,7 @@ export function parseCommand(argv: readonly string[]): Command {
         font: { type: 'string', multiple: true },
         'text-width': { type: 'string' },
         'text-eol': { type: 'string' },
+        'text-ascii': { type: 'boolean' },
         frail: { type: 'boolean' },
         'no-pressroom': { type: 'boolean' },
         'site-url': { type: 'string' },
@@ -150,6 +152,7 @@ export function parseCommand(argv: readonly string[]): Command {
     fonts: values.font ?? [],
     textWidth: positiveInt('text-width', values['text-width'], 72),
     textEol: eol,
+    textAscii: values['text-ascii'] ?? false,
     quiet: values.quiet ?? false,
     frail: values.frail ?? false,
   };

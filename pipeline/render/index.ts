@@ -23,7 +23,7 @@ export async function renderFormat(format: Format, release: Release, file: VFile
     case 'html':
       return Buffer.from(renderHtml(release, templates), 'utf8');
     case 'txt':
-      return Buffer.from(renderText(release, templates, options.text), 'utf8');
+      return Buffer.from(renderText(release, templates, options.text, file), 'utf8');
     case 'json':
       return Buffer.from(renderJson(release), 'utf8');
     case 'pdf':
