@@ -8,7 +8,7 @@ import { isAbsolute, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { TemplateError } from '../errors.js';
-import { FORMATS, renderFormat, type Format, type RenderOptions } from '../render/index.js';
+import { DEFAULT_FORMATS, renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { PRESS_ROOM_STEMS, PressRoom, relativeOutput, summarize, type PressRoomFile, type PressRoomOptions, type ReleaseSummary } from '../pressroom/index.js';
 import { discover, type Source } from './discover.js';
@@ -54,7 +54,7 @@ export interface BuildResult {
   pressroom: PressRoomFile[];
 }
 
-const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json' };
+const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json', eml: 'eml' };
 
 /** Diagnostics name files relative to the working directory, as compilers do. */
 function displayPath(path: string, cwd = process.cwd()): string {
@@ -99,10 +99,14 @@ async function buildOne(
   pressroom?.offer(result.summary, release);
 
   let failed = false;
-  for (const format of options.formats ?? FORMATS) {
+  // This document's outputs, for formats made of others (eml); dropped with the document.
+  const rendered: Rendered = {};
+  const render: RenderOptions = { ...options.render, eml: { pdfName: `${stem.split('/').pop()}.pdf`, ...options.render?.eml } };
+  for (const format of options.formats ?? DEFAULT_FORMATS) {
     let data: Uint8Array;
     try {
-      data = await renderFormat(format, release, file, templates, options.render);
+      data = await renderFormat(format, release, file, templates, render, rendered);
+      rendered[format] = data;
     } catch (error) {
       failed = true;
       if (error instanceof TemplateError) report(file, 'template-error', `${format}: ${error.message}`);

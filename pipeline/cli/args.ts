@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { parseProfile, type PdfProfile } from '../render/pdf/profiles.js';
-import { FORMATS, type Format } from '../render/index.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../render/index.js';
 import type { PageSize } from '../render/pdf/index.js';
 
 export interface BuildCommand {
@@ -44,7 +44,7 @@ Commands:
 
 build options:
   -o, --out DIR          Output folder (default: output)
-  -f, --format LIST      Formats, comma-separated: html,pdf,txt,json (default: all)
+  -f, --format LIST      Formats, comma-separated: html,pdf,txt,json,eml (default: html,pdf,txt,json)
   -t, --templates DIR    Folder whose templates replace the defaults of the same name
       --pdf-profile P    pdfa-1b | pdfa-2b | pdfa-3b | plain (default: pdfa-2b)
       --page-size S      a4 | letter (default: a4)
@@ -127,7 +127,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (command !== 'build') throw new UsageError(`Unknown command "${command}"; use build or extract`);
 
-  const formats = (values.format ?? FORMATS.join(','))
+  const formats = (values.format ?? DEFAULT_FORMATS.join(','))
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
