@@ -30,6 +30,7 @@ export const RULES = {
   'read-error': { severity: 'error', description: 'The source file could not be read (permissions, a vanished file).' },
   'write-error': { severity: 'error', description: 'An output file could not be written (full disk, read-only folder); no partial file is left.' },
   'render-error': { severity: 'error', description: 'A renderer failed unexpectedly on this document; the other documents are still built.' },
+  'untransliterable-character': { severity: 'warning', description: 'With `--text-ascii`, a character has no ASCII transliteration; the wire copy shows it as a visible [U+XXXX] placeholder (one warning per character, at its first place).' },
   'duplicate-output': { severity: 'warning', description: 'Two sources would write the same output name; the later one (in path order) gets a suffix.' },
 } as const satisfies Record<string, RuleInfo>;
 

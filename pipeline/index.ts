@@ -15,5 +15,7 @@ export { renderText, type TextRenderOptions } from './render/text/index.js';
 export { renderJson, toReleaseJson } from './render/json.js';
 export { renderPdf, type PdfOptions, type PageSize } from './render/pdf/index.js';
 export { PROFILES, type PdfProfile } from './render/pdf/profiles.js';
-export { FORMATS, renderFormat, type Format, type RenderOptions } from './render/index.js';
+export { FORMATS, DEFAULT_FORMATS, renderFormat, type Format, type RenderOptions, type Rendered } from './render/index.js';
+export { renderEml, type EmlOptions, type EmlParts } from './render/eml.js';
+export { PressRoom, type PressRoomOptions, type ReleaseSummary, type PressEntry } from './pressroom/index.js';
 export { build, type BuildOptions, type BuildResult, type DocumentResult, type BuiltOutput } from './build/index.js';

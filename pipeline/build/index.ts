@@ -8,8 +8,9 @@ import { isAbsolute, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { TemplateError } from '../errors.js';
-import { FORMATS, renderFormat, type Format, type RenderOptions } from '../render/index.js';
+import { DEFAULT_FORMATS, renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import { PRESS_ROOM_STEMS, PressRoom, relativeOutput, summarize, type PressRoomFile, type PressRoomOptions, type ReleaseSummary } from '../pressroom/index.js';
 import { discover, type Source } from './discover.js';
 import { outputPath, outputStem } from './naming.js';
 import { readRelease } from './read.js';
@@ -24,6 +25,8 @@ export interface BuildOptions {
   render?: RenderOptions;
   /** Path shown in diagnostics: relative to this folder (default: the working directory). */
   cwd?: string;
+  /** The press room (index.html, feed.xml, manifest.json) written after the batch; `false` for none. */
+  pressroom?: PressRoomOptions | false;
 }
 
 export interface BuiltOutput {
@@ -38,6 +41,8 @@ export interface DocumentResult {
   file: VFile;
   outputs: BuiltOutput[];
   ok: boolean;
+  /** The record's header fields, for the press room; absent when the source could not be read. */
+  summary?: ReleaseSummary;
 }
 
 export interface BuildResult {
@@ -45,9 +50,11 @@ export interface BuildResult {
   /** Problems not tied to one document (unreadable folders, missing inputs). */
   problems: VFile[];
   durationMs: number;
+  /** The press room files written after the batch (none with `pressroom: false`). */
+  pressroom: PressRoomFile[];
 }
 
-const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json' };
+const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json', eml: 'eml' };
 
 /** Diagnostics name files relative to the working directory, as compilers do. */
 function displayPath(path: string, cwd = process.cwd()): string {
@@ -56,8 +63,8 @@ function displayPath(path: string, cwd = process.cwd()): string {
 }
 
 /** Give each source a unique output stem; a clash keeps the first (in path order) and suffixes the rest. */
-function assignStems(sources: readonly Source[]): { source: Source; stem: string; clash?: string }[] {
-  const used = new Map<string, string>();
+function assignStems(sources: readonly Source[], reserved: Readonly<Record<string, string>> = {}): { source: Source; stem: string; clash?: string }[] {
+  const used = new Map<string, string>(Object.entries(reserved).map(([stem, name]) => [stem, `the press room's ${name}`]));
   return sources.map((source) => {
     const stem = outputStem(source.relative);
     const key = stem.toLowerCase();
@@ -80,6 +87,7 @@ async function buildOne(
   clash: string | undefined,
   templates: TemplateSet,
   options: BuildOptions,
+  pressroom?: PressRoom,
 ): Promise<DocumentResult> {
   const file = new VFile({ path: displayPath(source.path, options.cwd) });
   const result: DocumentResult = { source, file, outputs: [], ok: false };
@@ -87,12 +95,18 @@ async function buildOne(
 
   const release = await readRelease(source.path, file);
   if (!release) return result;
+  result.summary = summarize(release, source.relative, stem);
+  pressroom?.offer(result.summary, release);
 
   let failed = false;
-  for (const format of options.formats ?? FORMATS) {
+  // This document's outputs, for formats made of others (eml); dropped with the document.
+  const rendered: Rendered = {};
+  const render: RenderOptions = { ...options.render, eml: { pdfName: `${stem.split('/').pop()}.pdf`, ...options.render?.eml } };
+  for (const format of options.formats ?? DEFAULT_FORMATS) {
     let data: Uint8Array;
     try {
-      data = await renderFormat(format, release, file, templates, options.render);
+      data = await renderFormat(format, release, file, templates, render, rendered);
+      rendered[format] = data;
     } catch (error) {
       failed = true;
       if (error instanceof TemplateError) report(file, 'template-error', `${format}: ${error.message}`);
@@ -127,9 +141,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     report(file, 'read-error', p.reason);
     return file;
   });
+  const pressroom = options.pressroom === false ? undefined : new PressRoom(options.pressroom);
   const documents: DocumentResult[] = [];
-  for (const { source, stem, clash } of assignStems(sources)) {
-    documents.push(await buildOne(source, stem, clash, templates, options));
+  for (const { source, stem, clash } of assignStems(sources, pressroom ? PRESS_ROOM_STEMS : {})) {
+    documents.push(await buildOne(source, stem, clash, templates, options, pressroom));
   }
-  return { documents, problems: problemFiles, durationMs: performance.now() - started };
+  const written = pressroom ? await writePressRoom(pressroom, documents, templates, options.outDir, problemFiles) : [];
+  return { documents, problems: problemFiles, durationMs: performance.now() - started, pressroom: written };
+}
+
+/** The press room from the documents' summaries and outputs; a failure is a problem of the batch, not of a document. */
+async function writePressRoom(pressroom: PressRoom, documents: readonly DocumentResult[], templates: TemplateSet, outDir: string, problems: VFile[]): Promise<PressRoomFile[]> {
+  const entries = documents.flatMap((d) =>
+    d.summary ? [{ summary: d.summary, outputs: d.outputs.map((o) => ({ format: o.format, path: relativeOutput(outDir, o.path), bytes: o.bytes, sha256: o.sha256 })) }] : [],
+  );
+  if (entries.length === 0) return [];
+  try {
+    return await pressroom.write(entries, outDir, templates);
+  } catch (error) {
+    const file = new VFile({ path: displayPath(outDir) });
+    if (error instanceof TemplateError) report(file, 'template-error', `press room: ${error.message}`);
+    else report(file, 'write-error', `Cannot write the press room: ${(error as Error).message}`);
+    problems.push(file);
+    return [];
+  }
 }

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, parseProfile, PROFILES, type PdfProfile } from '../render/pdf/profiles.js';
-import { FORMATS, type Format } from '../render/index.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../render/index.js';
 import type { PageSize } from '../render/pdf/index.js';
 
 export interface BuildCommand {
@@ -19,8 +19,12 @@ export interface BuildCommand {
   fonts: string[];
   textWidth: number;
   textEol: 'lf' | 'crlf';
+  textAscii: boolean;
   quiet: boolean;
   frail: boolean;
+  /** Write index.html, feed.xml and manifest.json beside the handouts. */
+  pressroom: boolean;
+  siteUrl?: string;
 }
 
 export interface ExtractCommand {
@@ -40,13 +44,15 @@ Commands:
 
 build options:
   -o, --out DIR          Output folder (default: output)
-  -f, --format LIST      Formats, comma-separated: html,pdf,txt,json (default: all)
+  -f, --format LIST      Formats, comma-separated: html,pdf,txt,json,eml (default: html,pdf,txt,json)
   -t, --templates DIR    Folder whose templates replace the defaults of the same name
       --pdf-profile P    ${Object.keys(PROFILES).join(' | ')} (default: ${DEFAULT_PROFILE})
       --page-size S      a4 | letter (default: by the release's locale: letter for en-US and other Letter regions, else a4)
       --font FILE        Extra fallback font for the PDF (repeatable; FILE#PostScriptName for .ttc)
       --text-width N     Wire-copy width in columns (default: 72)
       --text-eol E       lf | crlf (default: lf)
+      --no-pressroom     Skip the press room (index.html, feed.xml, manifest.json)
+      --site-url URL     Where the output folder is published: absolute feed links and ids
       --frail            Exit 1 on warnings too
   -q, --quiet            Print errors only
 
@@ -64,6 +70,21 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 20 || n > 1000) throw new UsageError(`--${name} must be a whole number from 20 to 1000, not "${value}"`);
   return n;
+}
+
+/** An absolute http(s) URL ending in "/", so that output paths resolve beneath it. */
+function siteUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--site-url must be an absolute URL, not "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--site-url must be an http or https URL, not "${value}"`);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.search = '';
+  url.hash = '';
+  return url.href;
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -85,7 +106,10 @@ export function parseCommand(argv: readonly string[]): Command {
         font: { type: 'string', multiple: true },
         'text-width': { type: 'string' },
         'text-eol': { type: 'string' },
+        'text-ascii': { type: 'boolean' },
         frail: { type: 'boolean' },
+        'no-pressroom': { type: 'boolean' },
+        'site-url': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -103,7 +127,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   if (command !== 'build') throw new UsageError(`Unknown command "${command}"; use build or extract`);
 
-  const formats = (values.format ?? FORMATS.join(','))
+  const formats = (values.format ?? DEFAULT_FORMATS.join(','))
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
@@ -117,6 +141,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (eol !== 'lf' && eol !== 'crlf') throw new UsageError(`--text-eol must be lf or crlf, not "${eol}"`);
   return {
     command: 'build',
+    pressroom: !(values['no-pressroom'] ?? false),
+    ...(values['site-url'] !== undefined ? { siteUrl: siteUrl(values['site-url']) } : {}),
     inputs: positionals.length > 0 ? positionals : ['input'],
     outDir: values.out ?? 'output',
     formats: [...new Set(formats)] as Format[],
@@ -126,6 +152,7 @@ export function parseCommand(argv: readonly string[]): Command {
     fonts: values.font ?? [],
     textWidth: positiveInt('text-width', values['text-width'], 72),
     textEol: eol,
+    textAscii: values['text-ascii'] ?? false,
     quiet: values.quiet ?? false,
     frail: values.frail ?? false,
   };

@@ -82,8 +82,9 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
       ...(cmd.templatesDir ? { templatesDir: cmd.templatesDir } : {}),
       render: {
         pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
-        text: { width: cmd.textWidth, eol: cmd.textEol },
+        text: { width: cmd.textWidth, eol: cmd.textEol, ascii: cmd.textAscii },
       },
+      pressroom: cmd.pressroom ? { ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}), ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}) } : false,
     });
   } catch (error) {
     if (error instanceof TemplateError) return templateFailure(error, io);

@@ -25,6 +25,16 @@ function chineseScript(sample: string): string {
 }
 
 /**
+ * franc names the individual language where ISO 639-1 knows only its
+ * macrolanguage (Standard Arabic "arb" is "ar"); BCP-47 wants the short tag,
+ * and direction and fonts are keyed on it.
+ */
+const MACROLANGUAGE: Readonly<Record<string, string>> = {
+  arb: 'ar', pes: 'fa', prs: 'fa', pbu: 'ps', ydd: 'yi', zlm: 'ms', zsm: 'ms', swh: 'sw', uzn: 'uz', azj: 'az',
+  plt: 'mg', lvs: 'lv', ekk: 'et', khk: 'mn', npi: 'ne', ory: 'or', gaz: 'om', als: 'sq', knc: 'kr', quy: 'qu', ckb: 'ckb',
+};
+
+/**
  * The language of the body's opening: a release comes first in its own
  * language, and a translation appended after it must not outvote it.
  */
@@ -37,5 +47,5 @@ export function detectLanguage(text: string, fallback = 'en'): string {
   const code = franc(sample, { minLength: 20 });
   if (code === 'und') return fallback;
   if (code === 'cmn') return chineseScript(sample);
-  return iso6393To1[code] ?? code;
+  return MACROLANGUAGE[code] ?? iso6393To1[code] ?? code;
 }

@@ -8,22 +8,41 @@ import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
 import { renderPdf, type PdfOptions } from './pdf/index.js';
 import type { TemplateSet } from './templates.js';
+import { renderEml, type EmlOptions } from './eml.js';
 import { renderText, type TextRenderOptions } from './text/index.js';
 
-export const FORMATS = ['html', 'pdf', 'txt', 'json'] as const;
+/** Every format, in render order: eml comes last because it is made of html, txt and pdf. */
+export const FORMATS = ['html', 'pdf', 'txt', 'json', 'eml'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** What a build makes when no format is asked for: eml repeats three outputs, so it is opt-in. */
+export const DEFAULT_FORMATS: readonly Format[] = ['html', 'pdf', 'txt', 'json'];
+
+/** Formats already rendered for this document, reused by formats built from them (eml). */
+export type Rendered = Partial<Record<Format, Uint8Array>>;
 
 export interface RenderOptions {
   pdf?: PdfOptions;
   text?: TextRenderOptions;
+  eml?: EmlOptions & { /** The PDF attachment's name. */ pdfName?: string };
 }
 
-export async function renderFormat(format: Format, release: Release, file: VFile, templates: TemplateSet, options: RenderOptions = {}): Promise<Uint8Array> {
+/**
+ * Render one format. `rendered` carries this document's outputs so far: eml
+ * takes html, txt and pdf from it and renders only what is missing (and adds
+ * what it rendered, so nothing is made twice).
+ */
+export async function renderFormat(format: Format, release: Release, file: VFile, templates: TemplateSet, options: RenderOptions = {}, rendered: Rendered = {}): Promise<Uint8Array> {
   switch (format) {
+    case 'eml': {
+      const part = async (f: 'html' | 'txt' | 'pdf'): Promise<Uint8Array> => (rendered[f] ??= await renderFormat(f, release, file, templates, options, rendered));
+      const epoch = options.eml?.sourceDateEpoch ?? options.pdf?.sourceDateEpoch;
+      return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
+    }
     case 'html':
       return Buffer.from(renderHtml(release, templates), 'utf8');
     case 'txt':
-      return Buffer.from(renderText(release, templates, options.text), 'utf8');
+      return Buffer.from(renderText(release, templates, options.text, file), 'utf8');
     case 'json':
       return Buffer.from(renderJson(release), 'utf8');
     case 'pdf':

@@ -19,6 +19,10 @@ export interface TemplateSet {
   partials: Record<TemplateMode, Record<string, RenderFn>>;
   /** The stylesheet inlined into HTML (a template file, not user text). */
   css: string;
+  /** The press room's index page (index.hbs), its extra stylesheet and its filter script. */
+  index: RenderFn;
+  indexCss: string;
+  indexScript: string;
   /** Hash of every template source: a change invalidates incremental builds. */
   hash: string;
 }
@@ -79,6 +83,9 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
     pdf: compile('pdf.md.hbs', 'markdown'),
     partials,
     css: read(pick('style.css', overrideDir)),
+    index: compile('index.hbs', 'html'),
+    indexCss: read(pick('index.css', overrideDir)),
+    indexScript: read(pick('index.js', overrideDir)),
     hash: hash.digest('hex'),
   };
 }

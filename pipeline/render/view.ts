@@ -19,6 +19,8 @@ export interface View extends Pick<Release, HeaderField> {
   endMarkText: string;
   /** A one-paragraph summary for meta descriptions and PDF subjects. */
   description: string;
+  /** The title for <title>: at most 70 characters (tabs and search results cut longer ones); the <h1> keeps it whole. */
+  pageTitle: string;
   words: number;
   readingMinutes: number;
   generator: string;
@@ -58,9 +60,27 @@ export function datelineOf(release: Release): string | null {
 /** Cut text to at most `max` characters at a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  // Never cut a surrogate pair in half: a lone surrogate is not text.
+  const cut = text.slice(0, max - 1).replace(/[\ud800-\udbff]$/u, '');
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+/** Handlebars' HTML escapes, by character: validators measure a <title> in source characters. */
+const HTML_ESCAPED_LENGTH: Readonly<Record<string, number>> = { '&': 5, '<': 4, '>': 4, '"': 6, "'": 6, '`': 6, '=': 6 };
+
+function escapedLength(text: string): number {
+  let n = 0;
+  for (const ch of text) n += HTML_ESCAPED_LENGTH[ch] ?? ch.length;
+  return n;
+}
+
+/** The title for <title>, cut so that even escaped it stays within `max` characters. */
+export function pageTitleOf(title: string, max = 70): string {
+  let limit = max;
+  let cut = truncate(title, limit);
+  while (escapedLength(cut) > max && limit > 10) cut = truncate(title, --limit);
+  return cut;
 }
 
 /** The first paragraph's text: the lead that summaries use. */
@@ -89,6 +109,7 @@ export function toView(release: Release): View {
     bodyHasDateline: release.dateline !== null,
     endMarkText: endMark ? endMark : '###',
     description: truncate(lead || release.title || '', 200),
+    pageTitle: pageTitleOf(release.title ?? 'Press release'),
     words: release.stats.words,
     readingMinutes: release.stats.readingMinutes,
     generator: `handout ${version}`,

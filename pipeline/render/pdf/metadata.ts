@@ -5,6 +5,9 @@
  * with "&" or "<" would make the packet malformed).
  */
 import type PDFDocument from 'pdfkit';
+import { escapeXml } from '../../xml.js';
+
+export { escapeXml };
 
 export interface PdfMetadata {
   title: string;
@@ -18,17 +21,6 @@ export interface PdfMetadata {
   modified: Date;
   /** Claims PDF/UA-1: adds pdfuaid to the XMP. */
   ua?: boolean;
-}
-
-/** Escape for XML text and attribute values; characters XML 1.0 forbids are dropped. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/"/gu, '&quot;')
-    .replace(/'/gu, '&apos;');
 }
 
 /** XMP dates: ISO 8601 to the second, in UTC, as PDF Info dates are written by pdfkit. */

@@ -4,7 +4,7 @@
  * "[Image: alt]". Raw HTML keeps only its text.
  */
 import type { Nodes, PhrasingContent, Root, RootContent, ListItem } from 'mdast';
-import { wrapParagraph } from '../wrap.js';
+import { stringWidth, wrapParagraph } from '../wrap.js';
 
 export interface TextOptions {
   width: number;
@@ -85,6 +85,24 @@ function wrapLines(text: string, width: number, first: string, rest: string): st
   return lines;
 }
 
+/**
+ * Preformatted lines keep their spacing, so they cannot be reflowed; one
+ * wider than the line is folded at the width (continuations marked "\").
+ */
+function foldLine(line: string, width: number, prefix: string): string[] {
+  const out: string[] = [];
+  let current = prefix;
+  for (const char of line) {
+    if (stringWidth(current + char) > width - 1 && current.trim() !== '') {
+      out.push(`${current}\\`);
+      current = prefix;
+    }
+    current += char;
+  }
+  out.push(current.trimEnd());
+  return out;
+}
+
 function listItem(item: ListItem, marker: string, width: number, indent: string): string[] {
   const hang = indent + ' '.repeat(marker.length + 1);
   const lines: string[] = [];
@@ -113,7 +131,7 @@ function block(node: RootContent | Nodes, width: number, first = '', rest = firs
       return lines;
     }
     case 'code':
-      return node.value.split('\n').map((l) => `${rest}    ${l}`.trimEnd());
+      return node.value.split('\n').flatMap((l) => foldLine(l, width, `${rest}    `));
     case 'thematicBreak':
       return [`${rest}* * *`];
     case 'html': {
@@ -121,7 +139,7 @@ function block(node: RootContent | Nodes, width: number, first = '', rest = firs
       return text ? wrapLines(text, width, first, rest) : [];
     }
     case 'table':
-      return node.children.map((row) => `${rest}${row.children.map((cell) => phrasing(cell.children).trim()).join(' | ')}`);
+      return node.children.flatMap((row) => wrapParagraph(row.children.map((cell) => phrasing(cell.children).trim()).join(' | '), { width, firstIndent: rest, indent: `${rest}  ` }));
     default:
       if ('children' in node) return blocks(node.children as RootContent[], width, rest);
       return [];

@@ -1,0 +1,78 @@
+/**
+ * index.html: every release, newest first, grouped by month, with a filter
+ * by text, type and issuer. The page's one script is inline, allowed by its
+ * sha256 in the Content-Security-Policy (computed here from the exact bytes
+ * served), never by 'unsafe-inline'.
+ */
+import { createHash } from 'node:crypto';
+import { SafeString } from '../render/handlebars.js';
+import type { TemplateSet } from '../render/templates.js';
+import { formatDate } from '../render/view.js';
+import { hrefOf, type PressEntry } from './entry.js';
+
+const FORMAT_LABELS: Record<string, string> = { html: 'HTML', pdf: 'PDF', txt: 'Text', json: 'JSON', eml: 'Email' };
+
+export interface IndexOptions {
+  title: string;
+  generator: string;
+}
+
+/** The CSP source for an inline script: its sha256, base64. */
+export function scriptHash(script: string): string {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+}
+
+function monthOf(date: string | null): { id: string; label: string } {
+  if (!date) return { id: 'undated', label: 'Undated' };
+  const label = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-15T12:00:00Z`));
+  return { id: `m-${date.slice(0, 7)}`, label };
+}
+
+function distinct(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b, 'en'));
+}
+
+export function renderIndex(entries: readonly PressEntry[], templates: TemplateSet, options: IndexOptions): string {
+  const script = templates.indexScript.trim();
+  // The script sits inside <script>: it must not be able to end that element early.
+  if (/<\/script/iu.test(script)) throw new Error('index.js must not contain "</script"');
+  const groups: { id: string; label: string; entries: unknown[] }[] = [];
+  entries.forEach((entry, i) => {
+    const s = entry.summary;
+    const month = monthOf(s.date);
+    let group = groups[groups.length - 1];
+    if (!group || group.id !== month.id) {
+      group = { ...month, entries: [] };
+      groups.push(group);
+    }
+    const html = entry.outputs.find((o) => o.format === 'html');
+    group.entries.push({
+      id: `r-${i + 1}`,
+      title: s.title ?? 'Untitled release',
+      href: html ? hrefOf(html.path) : null,
+      date: s.date,
+      dateText: s.date ? formatDate(s.date, 'en') : null,
+      type: s.type ?? '',
+      issuer: s.issuer ?? s.organization ?? '',
+      language: s.language,
+      dir: s.dir,
+      description: s.description,
+      search: [s.title, s.subtitle, s.type, s.issuer, s.organization, s.location, s.description].filter(Boolean).join(' '),
+      formats: entry.outputs.map((o) => ({ label: FORMAT_LABELS[o.format] ?? o.format.toUpperCase(), href: hrefOf(o.path) })),
+    });
+  });
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${scriptHash(script)}`;
+  const html = templates.index({
+    title: options.title,
+    generator: options.generator,
+    count: entries.length,
+    // Built here from constants and a hash: no user text, and its quotes must stay quotes.
+    csp: new SafeString(csp),
+    types: distinct(entries.map((e) => e.summary.type)),
+    issuers: distinct(entries.map((e) => e.summary.issuer ?? e.summary.organization)),
+    groups,
+    css: new SafeString(`${templates.css}\n${templates.indexCss}`.replace(/<\/style/giu, '<\\/style')),
+    script: new SafeString(script),
+  });
+  return html.endsWith('\n') ? html : `${html}\n`;
+}

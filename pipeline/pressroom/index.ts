@@ -1,0 +1,97 @@
+/**
+ * The press room a batch writes beside the handouts: index.html, feed.xml
+ * and manifest.json. It is fed one release at a time while the batch runs and
+ * keeps only summaries, plus the body HTML of the newest few that the feed
+ * carries in full, so memory stays flat however large the batch.
+ */
+import { createHash } from 'node:crypto';
+import { relative, resolve, sep } from 'node:path';
+import { outputPath } from '../build/naming.js';
+import { writeAtomic } from '../build/write.js';
+import { version } from '../package-root.js';
+import type { Release } from '../release.js';
+import { bodyToHtml } from '../render/html/body.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { PressEntry } from './entry.js';
+import { renderFeed } from './feed.js';
+import { renderIndex } from './index-page.js';
+import { renderManifest } from './manifest.js';
+import { newestFirst, type ReleaseSummary } from './summary.js';
+
+export type { PressEntry, EntryOutput } from './entry.js';
+export { summarize, newestFirst, type ReleaseSummary } from './summary.js';
+
+export interface PressRoomOptions {
+  /** The page and feed title (default "Press releases"). */
+  title?: string;
+  /** Absolute URL where the output folder is published; makes feed links absolute and ids unique worldwide. */
+  siteUrl?: string;
+  /** How many of the newest releases the feed carries in full (default 50). */
+  feedSize?: number;
+  /** The feed's <updated> when no release has a date. */
+  now?: Date;
+}
+
+/** Names the press room writes at the top of the output folder; sources may not take them. */
+export const PRESS_ROOM_STEMS = { index: 'index.html', manifest: 'manifest.json', feed: 'feed.xml' } as const;
+
+export interface PressRoomFile {
+  name: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export class PressRoom {
+  readonly #feedSize: number;
+  /** Body HTML of the newest releases seen so far, by stem, at most feedSize of them. */
+  readonly #newest: { summary: ReleaseSummary; html: string }[] = [];
+
+  constructor(private readonly options: PressRoomOptions = {}) {
+    this.#feedSize = options.feedSize ?? 50;
+  }
+
+  /** Offer a release while it is in memory: its body is kept only if it is among the newest. */
+  offer(summary: ReleaseSummary, release: Release): void {
+    const last = this.#newest[this.#newest.length - 1];
+    if (this.#newest.length >= this.#feedSize && last && newestFirst(summary, last.summary) >= 0) return;
+    this.#newest.push({ summary, html: bodyToHtml(release.body) });
+    this.#newest.sort((a, b) => newestFirst(a.summary, b.summary));
+    if (this.#newest.length > this.#feedSize) this.#newest.pop();
+  }
+
+  /** Write the three files from the batch's entries; returns what was written. */
+  async write(entries: readonly PressEntry[], outDir: string, templates: TemplateSet): Promise<PressRoomFile[]> {
+    const sorted = [...entries].sort((a, b) => newestFirst(a.summary, b.summary));
+    const title = this.options.title ?? 'Press releases';
+    const generator = `handout ${version}`;
+    const contents = new Map(this.#newest.map((n) => [n.summary.stem, n.html]));
+    const files: [string, string][] = [
+      [PRESS_ROOM_STEMS.index, renderIndex(sorted, templates, { title, generator })],
+      [
+        PRESS_ROOM_STEMS.feed,
+        renderFeed(sorted, contents, {
+          title,
+          generator: { name: 'handout', version },
+          ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
+          fallbackUpdated: this.options.now ?? new Date(),
+        }),
+      ],
+      [PRESS_ROOM_STEMS.manifest, renderManifest(sorted, generator)],
+    ];
+    const written: PressRoomFile[] = [];
+    for (const [name, text] of files) {
+      const data = Buffer.from(text, 'utf8');
+      const dot = name.lastIndexOf('.');
+      const path = outputPath(outDir, name.slice(0, dot), name.slice(dot + 1));
+      await writeAtomic(path, data);
+      written.push({ name, path, bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') });
+    }
+    return written;
+  }
+}
+
+/** An output's path relative to the output folder, with "/" separators. */
+export function relativeOutput(outDir: string, path: string): string {
+  return relative(resolve(outDir), path).split(sep).join('/');
+}

@@ -1,0 +1,19 @@
+/**
+ * manifest.json: the public list of releases with their record summary and
+ * every output's size and sha256, newest first. (Not to be confused with the
+ * incremental-build cache, `.handout-manifest.json`.)
+ */
+import type { PressEntry } from './entry.js';
+
+export interface PressManifest {
+  generator: string;
+  releases: (PressEntry['summary'] & { outputs: PressEntry['outputs'] })[];
+}
+
+export function renderManifest(entries: readonly PressEntry[], generator: string): string {
+  const manifest: PressManifest = {
+    generator,
+    releases: entries.map((e) => ({ ...e.summary, outputs: e.outputs })),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

@@ -1,0 +1,55 @@
+/**
+ * What the press room keeps of a release: the header fields and a lead, a few
+ * hundred bytes, so a batch of thousands never holds whole documents.
+ */
+import type { Release } from '../release.js';
+import { directionOf, toView } from '../render/view.js';
+
+export interface ReleaseSummary {
+  /** The source's path relative to its input, with "/" separators. */
+  source: string;
+  /** The output name without extension, relative to the output folder ("a/foo"). */
+  stem: string;
+  title: string | null;
+  subtitle: string | null;
+  type: string | null;
+  issuer: string | null;
+  organization: string | null;
+  location: string | null;
+  /** ISO yyyy-mm-dd, or null. */
+  date: string | null;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  /** The lead, cut to 200 characters. */
+  description: string;
+  words: number;
+}
+
+export function summarize(release: Release, source: string, stem: string): ReleaseSummary {
+  const view = toView(release);
+  return {
+    source: source.split(/[\\/]/u).join('/'),
+    stem,
+    title: release.title,
+    subtitle: release.subtitle,
+    type: release.type,
+    issuer: release.issuer,
+    organization: release.organization,
+    location: release.location,
+    date: release.date,
+    language: release.language,
+    dir: directionOf(release.language),
+    description: view.description,
+    words: release.stats.words,
+  };
+}
+
+/** Newest first; undated releases last; then by output name, so the order is stable. */
+export function newestFirst(a: ReleaseSummary, b: ReleaseSummary): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0;
+}

@@ -1,0 +1,146 @@
+/**
+ * The HTML handout in a real browser (Debian's Chromium, from file://): the
+ * seed, twenty corpus releases (all the Traditional Chinese ones and the
+ * longest), an RTL release and a hostile title. Each page: no axe violation
+ * (WCAG 2.1 A/AA) in light and dark, no console error, no network request,
+ * no horizontal scroll at 375 px or on a desktop, and JSON-LD that parses
+ * with the record's fields.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { build, type BuildResult } from '../../pipeline/build/index.js';
+import { browserSelection } from '../support/corpus.js';
+import { fixtures, seedPath, tempDir } from '../support/paths.js';
+import { axeViolations, close, horizontalOverflow, launch, networkRequests, open } from './support.js';
+
+const HOSTILE = `Acme & Co <Widget> "2.0" {{title}} </script> — ünïcödé 🚀
+
+Press Release
+Office of Acme & Sons <Communications>
+Portland, Oregon
+March 3, 2026
+
+Acme said <script>alert(1)</script> and [a link](javascript:alert(1)) and [the product page](https://example.com/widget?a=1&b=2) today.
+`;
+
+const dir = tempDir('handout-browser-');
+let browser: Browser;
+let result: BuildResult;
+
+before(async () => {
+  writeFileSync(join(dir, 'hostile.txt'), HOSTILE);
+  result = await build({
+    inputs: [seedPath, join(fixtures, 'rtl', 'source.md'), join(dir, 'hostile.txt'), ...browserSelection()],
+    outDir: join(dir, 'out'),
+    formats: ['html', 'json'],
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+interface JsonLd {
+  '@type': string;
+  headline?: string;
+  datePublished?: string;
+  dateline?: string;
+  inLanguage: string;
+  author?: { name: string };
+  publisher?: { name: string };
+  mentions?: { '@type': string; name: string }[];
+}
+
+function outputOf(stemEnd: string, format: 'html' | 'json'): string {
+  const doc = result.documents.find((d) => d.outputs.some((o) => o.format === format && o.path.endsWith(`${stemEnd}.${format}`)));
+  assert.ok(doc, `${stemEnd}.${format} was built`);
+  return doc.outputs.find((o) => o.format === format)!.path;
+}
+
+test('the batch built the seed, the RTL fixture, the hostile page and twenty corpus releases', () => {
+  assert.equal(result.documents.length, 23);
+  for (const d of result.documents) assert.ok(d.ok, `${d.file.path}: ${d.file.messages.join('; ')}`);
+  assert.ok(result.documents.filter((d) => /taiwan-president/u.test(d.source.path)).length >= 8, 'the Traditional Chinese releases are in');
+});
+
+describe('every page', () => {
+  test('each page, in turn', async (t) => {
+    for (const doc of result.documents) {
+      const html = doc.outputs.find((o) => o.format === 'html')!.path;
+      const record = JSON.parse(readFileSync(doc.outputs.find((o) => o.format === 'json')!.path, 'utf8')) as Record<string, unknown> & { mentions: { people: unknown[]; organizations: unknown[]; places: unknown[] } };
+      const url = pathToFileURL(html).href;
+      await t.test(doc.source.relative, async () => {
+        const phone = await open(browser, url, { viewport: { width: 375, height: 812 }, colorScheme: 'light' });
+        try {
+          assert.deepEqual(await axeViolations(phone.page), [], 'axe, light, 375 px');
+          assert.ok((await horizontalOverflow(phone.page)) <= 0, 'no horizontal scroll at 375 px');
+          const ld = JSON.parse((await phone.page.textContent('script[type="application/ld+json"]')) ?? '') as JsonLd;
+          assert.equal(ld['@type'], 'NewsArticle');
+          assert.equal(ld.headline, record['title'] ?? undefined);
+          assert.equal(ld.datePublished, record['date'] ?? undefined);
+          assert.equal(ld.inLanguage, record['language']);
+          if (record['issuer']) assert.equal(ld.author?.name, record['issuer']);
+          if (record['organization'] ?? record['issuer']) assert.equal(ld.publisher?.name, record['organization'] ?? record['issuer']);
+          if (record['location'] || record['date']) assert.ok(ld.dateline, 'a dateline');
+          const named = record.mentions.people.length + record.mentions.organizations.length + record.mentions.places.length;
+          assert.equal(ld.mentions?.length ?? 0, named, 'every mention');
+          const lang = await phone.page.getAttribute('html', 'lang');
+          assert.equal(lang, record['language']);
+          assert.deepEqual(networkRequests(phone.requests), [], 'no network requests');
+          assert.deepEqual(phone.errors, [], 'no console errors');
+        } finally {
+          await close(phone);
+        }
+        const desktop = await open(browser, url, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+        try {
+          assert.deepEqual(await axeViolations(desktop.page), [], 'axe, dark, desktop');
+          assert.ok((await horizontalOverflow(desktop.page)) <= 0, 'no horizontal scroll on a desktop');
+          assert.deepEqual(networkRequests(desktop.requests), []);
+          assert.deepEqual(desktop.errors, []);
+        } finally {
+          await close(desktop);
+        }
+      });
+    }
+  });
+});
+
+test('right to left: dir="rtl" and lang="ar" on the Arabic release', async () => {
+  const page = await open(browser, pathToFileURL(outputOf('source', 'html')).href);
+  try {
+    assert.equal(await page.page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.page.getAttribute('html', 'lang'), 'ar');
+    assert.equal(await page.page.evaluate('getComputedStyle(document.body).direction'), 'rtl');
+  } finally {
+    await close(page);
+  }
+});
+
+test('Traditional Chinese pages say lang="zh-Hant"', async () => {
+  const doc = result.documents.find((d) => /taiwan-president/u.test(d.source.path))!;
+  const page = await open(browser, pathToFileURL(doc.outputs.find((o) => o.format === 'html')!.path).href);
+  try {
+    assert.equal(await page.page.getAttribute('html', 'lang'), 'zh-Hant');
+  } finally {
+    await close(page);
+  }
+});
+
+test('print: links show their URL after them, and the hostile page never ran a script', async () => {
+  const page = await open(browser, pathToFileURL(outputOf('hostile', 'html')).href);
+  try {
+    await page.page.emulateMedia({ media: 'print' });
+    const after = await page.page.evaluate(`getComputedStyle(document.querySelector('.body a[href^="https:"]'), '::after').content`);
+    assert.match(String(after), /https:\/\/example\.com\/widget\?a=1&b=2/u);
+    assert.equal(await page.page.evaluate('document.querySelectorAll(".body script, .body a[href^=\\"javascript\\"]").length'), 0);
+    assert.equal(await page.page.evaluate('document.querySelectorAll("script:not([type=\\"application/ld+json\\"])").length'), 0);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await close(page);
+  }
+});
