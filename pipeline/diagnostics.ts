@@ -31,6 +31,7 @@ export const RULES = {
   'write-error': { severity: 'error', description: 'An output file could not be written (full disk, read-only folder); no partial file is left.' },
   'render-error': { severity: 'error', description: 'A renderer failed unexpectedly on this document; the other documents are still built.' },
   'duplicate-output': { severity: 'warning', description: 'Two sources would write the same output name; the later one (in path order) gets a suffix.' },
+  'invalid-manifest': { severity: 'warning', description: 'The incremental-build manifest in the output folder is unreadable or corrupt; everything is rebuilt and a new one is written.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
