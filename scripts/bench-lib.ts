@@ -55,7 +55,7 @@ export function makeSmallBatch(dest: string, count: number): void {
     if (i % 500 === 0) mkdirSync(folder, { recursive: true });
     writeFileSync(
       join(folder, `release-${i}.txt`),
-      `Acme Opens Office Number ${i}\n\nFOR IMMEDIATE RELEASE\n\nPORTLAND, Ore. — March 3, 2026 — Acme today opened office number ${i}.\n\nThe office employs ${i % 90 + 10} people.\n\n###\n\nMedia: Jane Roe, press@acme.example\n`,
+      `Acme Opens Office Number ${i}\n\nPortland, Oregon\nMarch 3, 2026\n\nAcme today opened office number ${i}.\n\nThe office employs ${i % 90 + 10} people.\n\n###\n\nMedia: Jane Roe, press@acme.example\n`,
     );
   }
 }

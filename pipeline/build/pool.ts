@@ -5,7 +5,6 @@
  */
 import { Piscina } from 'piscina';
 import type { TemplateSet } from '../render/templates.js';
-import { buildDocument } from './document.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
 
 export interface Runner {
@@ -16,7 +15,9 @@ export interface Runner {
 
 export function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet): Runner {
   if (jobs <= 1) {
-    return { threads: 1, run: (job) => buildDocument(job, templates, config), close: async () => {} };
+    // Loaded on first use: a no-op rebuild never needs the renderers, and they take a second to load.
+    const document = import('./document.js');
+    return { threads: 1, run: async (job) => (await document).buildDocument(job, templates, config), close: async () => {} };
   }
   const pool = new Piscina<Job, JobResult>({
     filename: new URL('./worker.js', import.meta.url).href,

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { ConfigValues } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { parseProfile, type PdfProfile } from '../render/pdf/profiles.js';
-import { FORMATS, type Format } from '../render/index.js';
+import { FORMATS, type Format } from '../render/formats.js';
 import type { PageSize } from '../render/pdf/index.js';
 import { parseShard, type Shard } from '../build/shard.js';
 import type { Naming } from '../build/stems.js';

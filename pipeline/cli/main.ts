@@ -8,16 +8,13 @@ import { join, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { build, type BuildOptions, type BuildResult } from '../build/index.js';
-import { readRelease } from '../build/read.js';
 import { createReport, diagnosticsOf, mergeReports, REPORT_NAME, type BuildReport } from '../build/report.js';
 import { shardSuffix } from '../build/shard.js';
-import { watchBuild } from '../build/watch.js';
 import { writeAtomic } from '../build/write.js';
 import { loadConfig } from '../config/index.js';
 import { report } from '../diagnostics.js';
 import { TemplateError, UsageError } from '../errors.js';
 import { version } from '../package-root.js';
-import { toReleaseJson } from '../render/json.js';
 import { annotation } from './annotations.js';
 import { HELP, parseCommand, resolveBuild, type BuildCommand, type ExtractCommand, type MergeReportsCommand } from './args.js';
 import { createProgress } from './progress.js';
@@ -162,6 +159,7 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
 }
 
 async function runWatch(cmd: BuildCommand, options: BuildOptions, io: Io): Promise<number> {
+  const { watchBuild } = await import('../build/watch.js');
   let code = 0;
   const watcher = watchBuild(options, (event) => {
     if (event.type === 'build') {
@@ -189,6 +187,8 @@ async function runWatch(cmd: BuildCommand, options: BuildOptions, io: Io): Promi
 }
 
 async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
+  // Imported here: the extractor and renderers are heavy, and a no-op build should not pay for them.
+  const [{ readRelease }, { toReleaseJson }] = await Promise.all([import('../build/read.js'), import('../render/json.js')]);
   const records: unknown[] = [];
   const files: VFile[] = [];
   let failed = 0;

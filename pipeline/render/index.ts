@@ -10,8 +10,9 @@ import { renderPdf, type PdfOptions } from './pdf/index.js';
 import type { TemplateSet } from './templates.js';
 import { renderText, type TextRenderOptions } from './text/index.js';
 
-export const FORMATS = ['html', 'pdf', 'txt', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
+
+export { FORMATS, type Format } from './formats.js';
 
 export interface RenderOptions {
   pdf?: PdfOptions;

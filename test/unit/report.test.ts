@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { sha256 } from '../../pipeline/build/hash.js';
 import { annotation, escapeData, escapeProperty } from '../../pipeline/cli/annotations.js';
 import { makeInput } from '../support/batch.js';
-import { cli } from '../support/paths.js';
+import { parse as parseYaml } from 'yaml';
+import { cli, root } from '../support/paths.js';
 
 const run = promisify(execFile);
 
@@ -124,4 +125,17 @@ test('handout.config.json: flags override it, paths are relative to it, unknown 
   assert.equal(broken.code, 2);
   assert.match(broken.stderr, /handout\.config\.json: not valid JSON/u);
   assert.equal((await handout(['build', '--config', 'missing.json'], { cwd: dir })).code, 2);
+});
+
+test('the example GitHub workflow shards with a matrix and merges with a real subcommand', () => {
+  const workflow = parseYaml(readFileSync(join(root, 'examples', 'github-actions.yml'), 'utf8')) as {
+    jobs: { build: { strategy: { matrix: { shard: number[] } }; steps: { run?: string }[] }; merge: { needs: string; steps: { run?: string }[] } };
+  };
+  const shards = workflow.jobs.build.strategy.matrix.shard;
+  assert.deepEqual(shards, [1, 2, 3]);
+  const buildRun = workflow.jobs.build.steps.map((s) => s.run ?? '').find((r) => r.includes('handout build'))!;
+  assert.match(buildRun, /--shard \$\{\{ matrix\.shard \}\}\/3 --report json/u);
+  assert.equal(workflow.jobs.merge.needs, 'build');
+  const mergeRun = workflow.jobs.merge.steps.map((s) => s.run ?? '').find((r) => r.includes('merge-reports'))!;
+  assert.match(mergeRun, /handout merge-reports out\/handout-report\.\*-of-3\.json -o out\/handout-report\.json/u);
 });
