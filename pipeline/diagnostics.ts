@@ -32,6 +32,7 @@ export const RULES = {
   'render-error': { severity: 'error', description: 'A renderer failed unexpectedly on this document; the other documents are still built.' },
   'untransliterable-character': { severity: 'warning', description: 'With `--text-ascii`, a character has no ASCII transliteration; the wire copy shows it as a visible [U+XXXX] placeholder (one warning per character, at its first place).' },
   'duplicate-output': { severity: 'warning', description: 'Two sources would write the same output name; the later one (in path order) gets a suffix.' },
+  'invalid-manifest': { severity: 'warning', description: 'The incremental-build manifest in the output folder is unreadable or corrupt; everything is rebuilt and a new one is written.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,20 +1,29 @@
 /**
- * A batch build: discover sources, then for each one read, extract, render
- * every format and write atomically. A failure in one document becomes a
- * diagnostic on that document's VFile; the batch goes on.
+ * A batch build: discover sources, name their outputs, keep this shard's
+ * share, skip what the manifest says is current, build the rest on a worker
+ * pool and write the manifest. A failure in one document becomes a diagnostic
+ * on that document's VFile; the batch goes on.
  */
-import { createHash } from 'node:crypto';
-import { isAbsolute, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { TemplateError } from '../errors.js';
-import { DEFAULT_FORMATS, renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
+import { version } from '../package-root.js';
+import { FORMATS, type Format } from '../render/formats.js';
+import type { RenderOptions } from '../render/index.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
-import { PRESS_ROOM_STEMS, PressRoom, relativeOutput, summarize, type PressRoomFile, type PressRoomOptions, type ReleaseSummary } from '../pressroom/index.js';
+import { PRESS_ROOM_STEMS, PressRoom, type PressRoomFile, type PressRoomOptions, type ReleaseSummary } from '../pressroom/index.js';
+import { TemplateError } from '../errors.js';
 import { discover, type Source } from './discover.js';
-import { outputPath, outputStem } from './naming.js';
-import { readRelease } from './read.js';
+import { sha256, stableJson } from './hash.js';
+import type { Job, JobResult, WorkerConfig } from './job.js';
+import { isCurrent, manifestPath, readManifest, relativeOutput, removeOutputs, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { reviveMessages } from './messages.js';
+import { createRunner, runAll } from './pool.js';
+import { shardOf, shardSuffix, type Shard } from './shard.js';
 import { writeAtomic } from './write.js';
+import { assignStems, type Naming } from './stems.js';
 
 export interface BuildOptions {
   inputs: readonly string[];
@@ -22,11 +31,25 @@ export interface BuildOptions {
   formats?: readonly Format[];
   /** A folder whose templates replace the defaults of the same name. */
   templatesDir?: string;
+  /** Already compiled templates (watch mode reuses them); else loaded from `templatesDir`. */
+  templates?: TemplateSet;
   render?: RenderOptions;
   /** Path shown in diagnostics: relative to this folder (default: the working directory). */
   cwd?: string;
   /** The press room (index.html, feed.xml, manifest.json) written after the batch; `false` for none. */
   pressroom?: PressRoomOptions | false;
+  /** Worker threads (default: the number of cores); 1 builds in-process. */
+  jobs?: number;
+  /** Build only this shard's share of the documents. */
+  shard?: Shard;
+  /** Keep a manifest in the output folder and skip unchanged documents (default true). */
+  incremental?: boolean;
+  /** Rebuild every document even when the manifest says it is current. */
+  force?: boolean;
+  /** `mirror` (default) keeps source folders under the output folder; `flat` drops them. */
+  naming?: Naming;
+  /** Called as each document finishes or is skipped; `done` counts both. */
+  onDocument?: (document: DocumentResult, done: number, total: number) => void;
 }
 
 export interface BuiltOutput {
@@ -36,25 +59,46 @@ export interface BuiltOutput {
   sha256: string;
 }
 
+export type DocumentStatus = 'built' | 'skipped' | 'failed';
+
 export interface DocumentResult {
   source: Source;
+  /** Output stem under the output folder. */
+  stem: string;
+  /** Path and messages only: the source text is not kept, so a long batch stays small. */
   file: VFile;
   outputs: BuiltOutput[];
   ok: boolean;
   /** The record's header fields, for the press room; absent when the source could not be read. */
   summary?: ReleaseSummary;
+  status: DocumentStatus;
+  /** Time spent building it (0 when skipped). */
+  ms: number;
+}
+
+export interface BuildTimings {
+  discoverMs: number;
+  checkMs: number;
+  buildMs: number;
 }
 
 export interface BuildResult {
   documents: DocumentResult[];
-  /** Problems not tied to one document (unreadable folders, missing inputs). */
+  /** Problems not tied to one document (unreadable folders, missing inputs, a corrupt manifest). */
   problems: VFile[];
+  /** Outputs deleted because their source is gone or no longer makes them. */
+  removed: string[];
   durationMs: number;
   /** The press room files written after the batch (none with `pressroom: false`). */
   pressroom: PressRoomFile[];
+  timings: BuildTimings;
+  /** Threads used for the documents that were built. */
+  jobs: number;
+  shard?: Shard;
+  /** The options that decide the outputs, as hashed into the manifest. */
+  optionsHash: string;
+  templatesHash: string;
 }
-
-const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json', eml: 'eml' };
 
 /** Diagnostics name files relative to the working directory, as compilers do. */
 function displayPath(path: string, cwd = process.cwd()): string {
@@ -62,70 +106,18 @@ function displayPath(path: string, cwd = process.cwd()): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
-/** Give each source a unique output stem; a clash keeps the first (in path order) and suffixes the rest. */
-function assignStems(sources: readonly Source[], reserved: Readonly<Record<string, string>> = {}): { source: Source; stem: string; clash?: string }[] {
-  const used = new Map<string, string>(Object.entries(reserved).map(([stem, name]) => [stem, `the press room's ${name}`]));
-  return sources.map((source) => {
-    const stem = outputStem(source.relative);
-    const key = stem.toLowerCase();
-    const first = used.get(key);
-    if (first === undefined) {
-      used.set(key, source.relative);
-      return { source, stem };
-    }
-    const ext = source.relative.slice(source.relative.lastIndexOf('.') + 1) || 'src';
-    let candidate = `${stem}-${ext}`;
-    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}-${ext}-${n}`;
-    used.set(candidate.toLowerCase(), source.relative);
-    return { source, stem: candidate, clash: first };
-  });
+/** Everything besides sources and templates that changes output bytes. */
+export function optionsHash(formats: readonly Format[], render: RenderOptions, naming: Naming): string {
+  return sha256(stableJson({ formats: [...formats].sort(), render, naming }));
 }
 
-async function buildOne(
-  source: Source,
-  stem: string,
-  clash: string | undefined,
-  templates: TemplateSet,
-  options: BuildOptions,
-  pressroom?: PressRoom,
-): Promise<DocumentResult> {
-  const file = new VFile({ path: displayPath(source.path, options.cwd) });
-  const result: DocumentResult = { source, file, outputs: [], ok: false };
-  if (clash) report(file, 'duplicate-output', `Output name "${stem.split('/').pop()}" would clash with ${clash}; this source's outputs get the name "${stem}"`);
-
-  const release = await readRelease(source.path, file);
-  if (!release) return result;
-  result.summary = summarize(release, source.relative, stem);
-  pressroom?.offer(result.summary, release);
-
-  let failed = false;
-  // This document's outputs, for formats made of others (eml); dropped with the document.
-  const rendered: Rendered = {};
-  const render: RenderOptions = { ...options.render, eml: { pdfName: `${stem.split('/').pop()}.pdf`, ...options.render?.eml } };
-  for (const format of options.formats ?? DEFAULT_FORMATS) {
-    let data: Uint8Array;
-    try {
-      data = await renderFormat(format, release, file, templates, render, rendered);
-      rendered[format] = data;
-    } catch (error) {
-      failed = true;
-      if (error instanceof TemplateError) report(file, 'template-error', `${format}: ${error.message}`);
-      else report(file, 'render-error', `${format}: ${(error as Error).message}`);
-      continue;
-    }
-    let target: string;
-    try {
-      target = outputPath(options.outDir, stem, EXTENSIONS[format]);
-      await writeAtomic(target, data);
-    } catch (error) {
-      failed = true;
-      report(file, 'write-error', `Cannot write the ${format} output: ${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim());
-      continue;
-    }
-    result.outputs.push({ format, path: target, bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') });
-  }
-  result.ok = !failed;
-  return result;
+interface Pending {
+  index: number;
+  source: Source;
+  stem: string;
+  clash: string | null;
+  job: Job;
+  previous: ManifestEntry | undefined;
 }
 
 /**
@@ -134,20 +126,146 @@ async function buildOne(
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const templates = loadTemplates(options.templatesDir);
+  const templates = options.templates ?? loadTemplates(options.templatesDir);
+  const formats = options.formats ?? FORMATS;
+  const render = options.render ?? {};
+  const naming = options.naming ?? 'mirror';
+  const outDir = resolve(options.outDir);
+  const incremental = options.incremental ?? true;
+  const optsHash = optionsHash(formats, render, naming);
+
   const { sources, problems } = await discover(options.inputs);
   const problemFiles = problems.map((p) => {
     const file = new VFile({ path: p.path });
     report(file, 'read-error', p.reason);
     return file;
   });
-  const pressroom = options.pressroom === false ? undefined : new PressRoom(options.pressroom);
-  const documents: DocumentResult[] = [];
-  for (const { source, stem, clash } of assignStems(sources, pressroom ? PRESS_ROOM_STEMS : {})) {
-    documents.push(await buildOne(source, stem, clash, templates, options, pressroom));
+  // A shard sees only its share of the releases: the press room is made from a whole build, never by a shard.
+  const pressroom = options.pressroom === false || options.shard ? undefined : new PressRoom(options.pressroom);
+  const feedCache = pressroom && incremental ? loadFeedCache(feedCachePath(outDir, options.shard)) : {};
+  const assigned = assignStems(sources, naming, pressroom ? PRESS_ROOM_STEMS : {}).filter((a) => !options.shard || shardOf(a.source.relative, options.shard.count) === options.shard.index);
+  const discovered = performance.now();
+
+  const manifestFile = manifestPath(outDir, shardSuffix(options.shard));
+  let manifest: Manifest = { version: 1, documents: Object.create(null) as Record<string, ManifestEntry> };
+  let hadManifest = false;
+  if (incremental) {
+    const loaded = readManifest(manifestFile);
+    manifest = loaded.manifest;
+    hadManifest = Object.keys(manifest.documents).length > 0;
+    if (loaded.problem) {
+      const file = new VFile({ path: displayPath(manifestFile, options.cwd) });
+      report(file, 'invalid-manifest', loaded.problem);
+      problemFiles.push(file);
+    }
   }
-  const written = pressroom ? await writePressRoom(pressroom, documents, templates, options.outDir, problemFiles) : [];
-  return { documents, problems: problemFiles, durationMs: performance.now() - started, pressroom: written };
+
+  const total = assigned.length;
+  const documents: (DocumentResult & { index: number })[] = [];
+  const finish = (document: DocumentResult & { index: number }): void => {
+    documents.push(document);
+    options.onDocument?.(document, documents.length, total);
+  };
+
+  // Skip what is current; everything else is queued.
+  const pending: Pending[] = [];
+  const current = new Set<string>();
+  for (const [index, { source, stem, clash }] of assigned.entries()) {
+    const key = stem;
+    current.add(key);
+    const shown = displayPath(source.path, options.cwd);
+    const previous = manifest.documents[key];
+    const expected = { source: shown, templatesHash: templates.hash, optionsHash: optsHash, tool: version, clash: clash ?? null };
+    if (incremental && !options.force && previous && isCurrent(previous, expected, source.path, outDir)) {
+      const file = new VFile({ path: shown });
+      reviveMessages(file, previous.messages);
+      const outputs = previous.outputs.map((o) => ({ format: o.format, path: join(outDir, o.path), bytes: o.bytes, sha256: o.sha256 }));
+      if (previous.summary) pressroom?.offer(previous.summary, feedCache[stem]);
+      finish({ index, source, stem, file, outputs, ok: true, status: 'skipped', ms: 0, ...(previous.summary ? { summary: previous.summary } : {}) });
+      continue;
+    }
+    pending.push({ index, source, stem, clash: clash ?? null, previous, job: { path: source.path, displayPath: shown, relative: source.relative, stem, ...(clash ? { clash } : {}) } });
+  }
+
+  // Outputs of documents that are gone (or moved to another name).
+  const removed: string[] = [];
+  for (const [key, entry] of Object.entries(manifest.documents)) {
+    if (current.has(key)) continue;
+    removed.push(...(await removeOutputs(outDir, entry.outputs)));
+    delete manifest.documents[key];
+  }
+  const checked = performance.now();
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), pending.length));
+  const config: WorkerConfig = { outDir, formats, render, pressroom: pressroom !== undefined, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) };
+  const stale: Promise<string[]>[] = [];
+  const record = (item: Pending, result: JobResult): void => {
+    const file = new VFile({ path: item.job.displayPath });
+    reviveMessages(file, result.messages);
+    const outputs = result.outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.bytes, sha256: o.sha256 }));
+    const produced = new Set(result.outputs.map((o) => relativeOutput(outDir, o.path)));
+    const leftovers = item.previous?.outputs.filter((o) => !produced.has(o.path)) ?? [];
+    if (leftovers.length > 0) stale.push(removeOutputs(outDir, leftovers));
+    if (result.ok && result.sourceHash) {
+      manifest.documents[item.stem] = {
+        source: item.job.displayPath,
+        sourceHash: result.sourceHash,
+        templatesHash: result.templatesHash,
+        optionsHash: optsHash,
+        tool: version,
+        clash: item.clash,
+        outputs: result.outputs.map((o) => ({ format: o.format, path: relativeOutput(outDir, o.path), bytes: o.bytes, sha256: o.sha256, mtimeMs: o.mtimeMs })),
+        messages: result.messages,
+        ...(result.summary ? { summary: result.summary } : {}),
+      };
+    } else {
+      // A failed document is never current: it is rebuilt next time.
+      delete manifest.documents[item.stem];
+    }
+    if (result.summary) pressroom?.offer(result.summary, result.feedHtml);
+    finish({ index: item.index, source: item.source, stem: item.stem, file, outputs, ok: result.ok, status: result.ok ? 'built' : 'failed', ms: result.ms, ...(result.summary ? { summary: result.summary } : {}) });
+  };
+  if (pending.length > 0) {
+    const runner = createRunner(config, jobs, templates);
+    try {
+      await runAll(pending, runner, record, (item, error) => {
+        // A worker that died or threw: this document fails, the rest go on.
+        const file = new VFile({ path: item.job.displayPath });
+        report(file, 'render-error', `The build worker failed: ${error.message}`);
+        delete manifest.documents[item.stem];
+        finish({ index: item.index, source: item.source, stem: item.stem, file, outputs: [], ok: false, status: 'failed', ms: 0 });
+      });
+    } finally {
+      await runner.close();
+    }
+  }
+  for (const paths of await Promise.all(stale)) removed.push(...paths);
+
+  if (incremental && (total > 0 || hadManifest)) {
+    try {
+      await writeManifest(manifestFile, manifest);
+    } catch (error) {
+      const file = new VFile({ path: displayPath(manifestFile, options.cwd) });
+      report(file, 'write-error', `Cannot write the build manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      problemFiles.push(file);
+    }
+  }
+  documents.sort((a, b) => a.index - b.index);
+  const written = pressroom ? await writePressRoom(pressroom, documents, templates, outDir, problemFiles) : [];
+  if (pressroom && incremental) await saveFeedCache(feedCachePath(outDir, options.shard), pressroom.feedContents());
+  const ended = performance.now();
+  return {
+    documents: documents.map(({ index: _index, ...d }) => d),
+    problems: problemFiles,
+    removed,
+    durationMs: ended - started,
+    timings: { discoverMs: discovered - started, checkMs: checked - discovered, buildMs: ended - checked },
+    jobs: pending.length > 0 ? jobs : 0,
+    ...(options.shard ? { shard: options.shard } : {}),
+    optionsHash: optsHash,
+    templatesHash: templates.hash,
+    pressroom: written,
+  };
 }
 
 /** The press room from the documents' summaries and outputs; a failure is a problem of the batch, not of a document. */
@@ -164,5 +282,29 @@ async function writePressRoom(pressroom: PressRoom, documents: readonly Document
     else report(file, 'write-error', `Cannot write the press room: ${(error as Error).message}`);
     problems.push(file);
     return [];
+  }
+}
+
+/** The feed's body HTML of the newest releases, kept beside the manifest so a skipped document keeps its feed content. */
+function feedCachePath(outDir: string, shard: Shard | undefined): string {
+  return join(outDir, `.handout-feed${shardSuffix(shard)}.json`);
+}
+
+function loadFeedCache(path: string): Record<string, string> {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    // No cache (first build) or an unreadable one: skipped releases are listed in the feed without their body.
+    return {};
+  }
+}
+
+async function saveFeedCache(path: string, contents: Record<string, string>): Promise<void> {
+  try {
+    await writeAtomic(path, Buffer.from(JSON.stringify(contents), 'utf8'));
+  } catch {
+    // The cache only saves work; the next build lists skipped releases without their body.
   }
 }

@@ -2,23 +2,33 @@
  * The CLI: the only layer that prints, reads the environment and decides the
  * exit code. It returns the code instead of setting it, so tests can call it.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { build, type BuildResult } from '../build/index.js';
-import { readRelease } from '../build/read.js';
+import { build, type BuildOptions, type BuildResult } from '../build/index.js';
+import { createReport, diagnosticsOf, mergeReports, REPORT_NAME, type BuildReport } from '../build/report.js';
+import { shardSuffix } from '../build/shard.js';
+import { writeAtomic } from '../build/write.js';
+import { loadConfig } from '../config/index.js';
 import { report } from '../diagnostics.js';
 import { TemplateError, UsageError } from '../errors.js';
 import { version } from '../package-root.js';
-import { toReleaseJson } from '../render/json.js';
-import { HELP, parseCommand, type BuildCommand, type ExtractCommand } from './args.js';
+import { annotation } from './annotations.js';
+import { HELP, parseCommand, resolveBuild, type BuildCommand, type ExtractCommand, type MergeReportsCommand } from './args.js';
+import { createProgress } from './progress.js';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
-  /** Whether stderr is a terminal (colours). */
+  /** Whether stderr is a terminal (colours, progress bar). */
   color: boolean;
+  /** Folder a config file is looked for in (default: the working directory). */
+  cwd?: string;
+  /** Resolves when the user asks a long-running command (--watch) to stop. */
+  stopSignal?: Promise<void>;
 }
 
 const defaultIo: Io = {
@@ -56,15 +66,23 @@ function printDiagnostics(files: readonly VFile[], io: Io, quiet: boolean): void
   if (text) io.stderr(`${text}\n`);
 }
 
+/** In GitHub Actions, diagnostics also become annotations on the pull request (on stdout, where the runner reads commands). */
+function printAnnotations(files: readonly VFile[], io: Io, quiet: boolean): void {
+  if (io.env['GITHUB_ACTIONS'] !== 'true') return;
+  const lines = files.flatMap(diagnosticsOf).filter((d) => !quiet || d.severity === 'error').map(annotation);
+  if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
+}
+
 function templateFailure(error: TemplateError, io: Io): number {
   const file = new VFile({ path: error.location.file });
   const place = error.location.line ? { line: error.location.line, column: error.location.column ?? 1 } : undefined;
   report(file, 'template-error', error.message.replace(/^[^:]+(:\d+)*: /u, ''), place);
   io.stderr(`${reporter([file], { color: io.color })}\n`);
+  printAnnotations([file], io, false);
   return 1;
 }
 
-async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
+function buildOptions(cmd: BuildCommand, io: Io): BuildOptions {
   if (cmd.templatesDir && !(existsSync(cmd.templatesDir) && statSync(cmd.templatesDir).isDirectory())) {
     throw new UsageError(`--templates: "${cmd.templatesDir}" is not a folder`);
   }
@@ -73,34 +91,49 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
     if (!existsSync(path)) throw new UsageError(`--font: "${path}" does not exist`);
   }
   const epoch = sourceDateEpoch(io.env);
-  let result: BuildResult;
-  try {
-    result = await build({
-      inputs: cmd.inputs,
-      outDir: cmd.outDir,
-      formats: cmd.formats,
-      ...(cmd.templatesDir ? { templatesDir: cmd.templatesDir } : {}),
-      render: {
-        pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
-        text: { width: cmd.textWidth, eol: cmd.textEol, ascii: cmd.textAscii },
-      },
-      pressroom: cmd.pressroom ? { ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}), ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}) } : false,
-    });
-  } catch (error) {
-    if (error instanceof TemplateError) return templateFailure(error, io);
-    throw error;
-  }
+  return {
+    inputs: cmd.inputs,
+    outDir: cmd.outDir,
+    formats: cmd.formats,
+    ...(cmd.templatesDir ? { templatesDir: cmd.templatesDir } : {}),
+    render: {
+      pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
+      text: { width: cmd.textWidth, eol: cmd.textEol, ascii: cmd.textAscii },
+    },
+    jobs: cmd.jobs,
+    ...(cmd.shard ? { shard: cmd.shard } : {}),
+    force: cmd.force,
+    naming: cmd.naming,
+    pressroom: cmd.pressroom ? { ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}), ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}) } : false,
+  };
+}
+
+function reportPath(cmd: BuildCommand): string | undefined {
+  if (!cmd.report) return undefined;
+  return cmd.report === 'json' ? join(cmd.outDir, `${REPORT_NAME}${shardSuffix(cmd.shard)}.json`) : cmd.report;
+}
+
+/** Print one build's diagnostics and summary, write its report, and give its exit code. */
+async function finishBuild(cmd: BuildCommand, result: BuildResult, io: Io): Promise<number> {
   const files = [...result.problems, ...result.documents.map((d) => d.file)];
   printDiagnostics(files, io, cmd.quiet);
+  printAnnotations(files, io, cmd.quiet);
   const { warnings, errors } = countMessages(files);
   const outputs = result.documents.reduce((n, d) => n + d.outputs.length, 0);
-  const failed = result.documents.filter((d) => !d.ok).length + result.problems.length;
+  const failed = result.documents.filter((d) => !d.ok).length + result.problems.filter((f) => f.messages.some((m) => m.fatal === true)).length;
+  const skipped = result.documents.filter((d) => d.status === 'skipped').length;
+  const target = reportPath(cmd);
+  if (target) {
+    const json: BuildReport = createReport(result, resolve(cmd.outDir), cmd.formats);
+    await writeAtomic(resolve(target), Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8'));
+  }
   if (!cmd.quiet) {
+    const extra = [skipped > 0 ? `${skipped} unchanged` : '', result.removed.length > 0 ? `${plural(result.removed.length, 'stale output')} removed` : ''].filter(Boolean);
     io.stderr(
-      `handout: ${plural(result.documents.length, 'document')}, ${plural(outputs, 'output')}, ${plural(warnings, 'warning')}, ${plural(errors, 'error')} in ${(result.durationMs / 1000).toFixed(2)} s → ${cmd.outDir}\n`,
+      `handout: ${plural(result.documents.length, 'document')}, ${plural(outputs, 'output')}, ${plural(warnings, 'warning')}, ${plural(errors, 'error')} in ${(result.durationMs / 1000).toFixed(2)} s → ${cmd.outDir}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}\n`,
     );
   }
-  if (result.documents.length === 0 && result.problems.length === 0) {
+  if (result.documents.length === 0 && result.problems.length === 0 && !cmd.shard) {
     io.stderr(`handout: no .txt or .md sources found in ${cmd.inputs.join(', ')}\n`);
     return 1;
   }
@@ -109,7 +142,54 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
   return 0;
 }
 
+async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
+  const options = buildOptions(cmd, io);
+  if (cmd.watch) return runWatch(cmd, options, io);
+  // A progress bar is for a person at a terminal: never in CI logs or with --quiet.
+  const progress = createProgress(io.stderr, io.color && !cmd.quiet && io.env['CI'] === undefined);
+  let result: BuildResult;
+  try {
+    result = await build({ ...options, onDocument: (_d, done, total) => progress.update(done, total) });
+  } catch (error) {
+    progress.end();
+    if (error instanceof TemplateError) return templateFailure(error, io);
+    throw error;
+  }
+  progress.end();
+  return finishBuild(cmd, result, io);
+}
+
+async function runWatch(cmd: BuildCommand, options: BuildOptions, io: Io): Promise<number> {
+  const { watchBuild } = await import('../build/watch.js');
+  let code = 0;
+  const watcher = watchBuild(options, (event) => {
+    if (event.type === 'build') {
+      void finishBuild(cmd, event.result, io).then((c) => {
+        code = c;
+        if (!cmd.quiet) io.stderr(`handout: watching ${cmd.inputs.join(', ')}${cmd.templatesDir ? ` and ${cmd.templatesDir}` : ''} (Ctrl-C to stop)\n`);
+      });
+    } else if (event.type === 'template-error') {
+      code = templateFailure(event.error, io);
+      io.stderr('handout: waiting for the template to be fixed…\n');
+    } else {
+      io.stderr(`handout: watch error: ${event.error.message}\n`);
+    }
+  });
+  const stop =
+    io.stopSignal ??
+    new Promise<void>((done) => {
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
+    });
+  await watcher.ready;
+  await stop;
+  await watcher.close();
+  return code;
+}
+
 async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
+  // Imported here: the extractor and renderers are heavy, and a no-op build should not pay for them.
+  const [{ readRelease }, { toReleaseJson }] = await Promise.all([import('../build/read.js'), import('../render/json.js')]);
   const records: unknown[] = [];
   const files: VFile[] = [];
   let failed = 0;
@@ -128,6 +208,33 @@ async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+async function runMergeReports(cmd: MergeReportsCommand, io: Io): Promise<number> {
+  const named = cmd.files.map((name) => {
+    let text: string;
+    try {
+      text = readFileSync(name, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    try {
+      return { name, value: JSON.parse(text) as unknown };
+    } catch {
+      throw new UsageError(`${name} is not JSON`);
+    }
+  });
+  const merged = mergeReports(named);
+  const text = `${JSON.stringify(merged, null, 2)}\n`;
+  if (cmd.out) await writeAtomic(resolve(cmd.out), Buffer.from(text, 'utf8'));
+  else io.stdout(text);
+  const s = merged.summary;
+  if (!cmd.quiet) {
+    io.stderr(`handout: merged ${plural(named.length, 'report')}: ${plural(s.documents, 'document')}, ${plural(s.outputs, 'output')}, ${plural(s.warnings, 'warning')}, ${plural(s.errors, 'error')}\n`);
+  }
+  if (s.failed > 0 || s.errors > 0) return 1;
+  if (cmd.frail && s.warnings > 0) return 1;
+  return 0;
+}
+
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   try {
     const cmd = parseCommand(argv);
@@ -138,10 +245,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       case 'version':
         io.stdout(`${version}\n`);
         return 0;
-      case 'build':
-        return await runBuild(cmd, io);
+      case 'build': {
+        const config = loadConfig(io.cwd ?? process.cwd(), cmd.flags.config);
+        return await runBuild(resolveBuild(cmd.flags, config, availableParallelism()), io);
+      }
       case 'extract':
         return await runExtract(cmd, io);
+      case 'merge-reports':
+        return await runMergeReports(cmd, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -10,7 +10,6 @@ import { outputPath } from '../build/naming.js';
 import { writeAtomic } from '../build/write.js';
 import { version } from '../package-root.js';
 import type { Release } from '../release.js';
-import { bodyToHtml } from '../render/html/body.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { PressEntry } from './entry.js';
 import { renderFeed } from './feed.js';
@@ -51,13 +50,24 @@ export class PressRoom {
     this.#feedSize = options.feedSize ?? 50;
   }
 
-  /** Offer a release while it is in memory: its body is kept only if it is among the newest. */
-  offer(summary: ReleaseSummary, release: Release): void {
+  /**
+   * Offer a release's body HTML (made where the release was in memory, in a
+   * build worker): it is kept only if the release is among the newest. A
+   * document skipped by an incremental build offers its HTML from the previous
+   * feed, or none (its entry then carries the summary alone).
+   */
+  offer(summary: ReleaseSummary, html: string | undefined): void {
+    if (html === undefined) return;
     const last = this.#newest[this.#newest.length - 1];
     if (this.#newest.length >= this.#feedSize && last && newestFirst(summary, last.summary) >= 0) return;
-    this.#newest.push({ summary, html: bodyToHtml(release.body) });
+    this.#newest.push({ summary, html });
     this.#newest.sort((a, b) => newestFirst(a.summary, b.summary));
     if (this.#newest.length > this.#feedSize) this.#newest.pop();
+  }
+
+  /** The body HTML kept for the feed, by output stem: saved beside the build manifest for the next incremental build. */
+  feedContents(): Record<string, string> {
+    return Object.fromEntries(this.#newest.map((n) => [n.summary.stem, n.html]));
   }
 
   /** Write the three files from the batch's entries; returns what was written. */

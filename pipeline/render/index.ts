@@ -11,12 +11,9 @@ import type { TemplateSet } from './templates.js';
 import { renderEml, type EmlOptions } from './eml.js';
 import { renderText, type TextRenderOptions } from './text/index.js';
 
-/** Every format, in render order: eml comes last because it is made of html, txt and pdf. */
-export const FORMATS = ['html', 'pdf', 'txt', 'json', 'eml'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
 
-/** What a build makes when no format is asked for: eml repeats three outputs, so it is opt-in. */
-export const DEFAULT_FORMATS: readonly Format[] = ['html', 'pdf', 'txt', 'json'];
+export { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 
 /** Formats already rendered for this document, reused by formats built from them (eml). */
 export type Rendered = Partial<Record<Format, Uint8Array>>;

@@ -49,7 +49,7 @@ test('--format limits the outputs; --frail turns the warning into exit 1', async
   const out = join(dir, 'out');
   const { code } = await handout(['build', join(dir, 'in'), '-o', out, '--format', 'txt,json']);
   assert.equal(code, 0);
-  assert.deepEqual(readdirSync(out).sort(), ['feed.xml', 'index.html', 'manifest.json', 'us-japan-cyber-dialogue.json', 'us-japan-cyber-dialogue.txt']);
+  assert.deepEqual(readdirSync(out).sort(), ['.handout-feed.json', '.handout-manifest.json', 'feed.xml', 'index.html', 'manifest.json', 'us-japan-cyber-dialogue.json', 'us-japan-cyber-dialogue.txt']);
   const frail = await handout(['build', join(dir, 'in'), '-o', out, '--format', 'json', '--frail']);
   assert.equal(frail.code, 1);
 });

@@ -157,5 +157,5 @@ test('manifest.json holds each release summary and its outputs with sha256', () 
 test('--no-pressroom writes the handouts only', async () => {
   const bare = join(dir, 'bare');
   assert.equal((await handout(['build', seedPath, '--out', bare, '--format', 'txt', '--no-pressroom'])).code, 0);
-  assert.deepEqual(readdirSync(bare), ['us-japan-cyber-dialogue.txt']);
+  assert.deepEqual(readdirSync(bare).sort(), ['.handout-manifest.json', 'us-japan-cyber-dialogue.txt']);
 });

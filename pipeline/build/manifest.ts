@@ -1,0 +1,152 @@
+/**
+ * The incremental-build manifest, `.handout-manifest.json` in the output
+ * folder (`.handout-manifest.I-of-N.json` for a shard). For every document it
+ * records what went in (source, templates, options, tool version) and what
+ * came out (each output's size, mtime and sha256), so a rebuild can skip
+ * what is unchanged and remove what belongs to deleted sources.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Format } from '../render/index.js';
+import { sha256 } from './hash.js';
+import type { ReleaseSummary } from '../pressroom/summary.js';
+import type { SerializedMessage } from './messages.js';
+import { writeAtomic } from './write.js';
+
+export const MANIFEST_VERSION = 1;
+export const MANIFEST_NAME = '.handout-manifest';
+
+export interface ManifestOutput {
+  format: Format;
+  /** Relative to the output folder, "/" separators. */
+  path: string;
+  bytes: number;
+  sha256: string;
+  mtimeMs: number;
+}
+
+export interface ManifestEntry {
+  /** Source path as diagnostics name it. */
+  source: string;
+  sourceHash: string;
+  templatesHash: string;
+  optionsHash: string;
+  tool: string;
+  clash: string | null;
+  outputs: ManifestOutput[];
+  /** Replayed when the document is skipped, so warnings do not vanish on a no-op build. */
+  messages: SerializedMessage[];
+  /** The record's header fields, so a skipped document still appears in the press room. */
+  summary?: ReleaseSummary;
+}
+
+export interface Manifest {
+  version: typeof MANIFEST_VERSION;
+  /** Keyed by output stem: unique within the output folder. */
+  documents: Record<string, ManifestEntry>;
+}
+
+export function manifestPath(outDir: string, suffix: string): string {
+  return join(outDir, `${MANIFEST_NAME}${suffix}.json`);
+}
+
+export type ManifestLoad = { manifest: Manifest; problem?: undefined } | { manifest: Manifest; problem: string };
+
+function empty(): Manifest {
+  return { version: MANIFEST_VERSION, documents: Object.create(null) as Record<string, ManifestEntry> };
+}
+
+function isManifest(value: unknown): value is Manifest {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Partial<Manifest>;
+  if (m.version !== MANIFEST_VERSION || !m.documents || typeof m.documents !== 'object') return false;
+  return Object.values(m.documents).every(
+    (e) => e && typeof e === 'object' && typeof e.sourceHash === 'string' && Array.isArray(e.outputs) && Array.isArray(e.messages),
+  );
+}
+
+/** Read the manifest; a missing one is empty, a corrupt one is empty with a problem to report. */
+export function readManifest(path: string): ManifestLoad {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: empty() };
+    return { manifest: empty(), problem: `Cannot read the build manifest (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); rebuilding everything` };
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isManifest(parsed)) return { manifest: { version: MANIFEST_VERSION, documents: Object.assign(Object.create(null) as Record<string, ManifestEntry>, parsed.documents) } };
+  } catch {
+    // fall through: same answer as a manifest of the wrong shape
+  }
+  return { manifest: empty(), problem: 'The build manifest is corrupt or from another version; rebuilding everything' };
+}
+
+export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
+  await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8'));
+}
+
+/** Inputs that decide whether a recorded document is still current. */
+export interface Expected {
+  source: string;
+  templatesHash: string;
+  optionsHash: string;
+  tool: string;
+  clash: string | null;
+}
+
+/**
+ * Whether a document can be skipped. The source is hashed (it is small); each
+ * output is trusted when its size and mtime match the record and rehashed
+ * otherwise, so a restored CI cache with new mtimes is still recognised.
+ * Refreshed mtimes are written back into the entry.
+ */
+export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, sourcePath: string, outDir: string): boolean {
+  if (!entry) return false;
+  if (entry.source !== expected.source || entry.templatesHash !== expected.templatesHash || entry.optionsHash !== expected.optionsHash) return false;
+  if (entry.tool !== expected.tool || entry.clash !== expected.clash) return false;
+  let source: Buffer;
+  try {
+    source = readFileSync(sourcePath);
+  } catch {
+    return false;
+  }
+  if (sha256(source) !== entry.sourceHash) return false;
+  for (const output of entry.outputs) {
+    const path = join(outDir, output.path);
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      return false;
+    }
+    if (info.size !== output.bytes) return false;
+    if (info.mtimeMs === output.mtimeMs) continue;
+    try {
+      if (sha256(readFileSync(path)) !== output.sha256) return false;
+    } catch {
+      return false;
+    }
+    output.mtimeMs = info.mtimeMs;
+  }
+  return true;
+}
+
+export function relativeOutput(outDir: string, path: string): string {
+  return relative(outDir, path).split(sep).join('/');
+}
+
+/** Delete recorded outputs, never anything outside the output folder. Returns the paths removed. */
+export async function removeOutputs(outDir: string, outputs: readonly ManifestOutput[]): Promise<string[]> {
+  const root = resolve(outDir);
+  const removed: string[] = [];
+  for (const output of outputs) {
+    const path = resolve(root, output.path);
+    if (!path.startsWith(root + sep)) continue;
+    await rm(path, { force: true });
+    removed.push(path);
+  }
+  return removed;
+}

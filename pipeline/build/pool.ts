@@ -1,0 +1,54 @@
+/**
+ * Running jobs: in-process for one job at a time, else on a piscina pool of
+ * worker threads. At most a few jobs per thread are in flight, so memory
+ * stays flat however long the batch is.
+ */
+import { Piscina } from 'piscina';
+import type { TemplateSet } from '../render/templates.js';
+import type { Job, JobResult, WorkerConfig } from './job.js';
+
+export interface Runner {
+  readonly threads: number;
+  run(job: Job): Promise<JobResult>;
+  close(): Promise<void>;
+}
+
+export function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet): Runner {
+  if (jobs <= 1) {
+    // Loaded on first use: a no-op rebuild never needs the renderers, and they take a second to load.
+    const document = import('./document.js');
+    return { threads: 1, run: async (job) => (await document).buildDocument(job, templates, config), close: async () => {} };
+  }
+  const pool = new Piscina<Job, JobResult>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    workerData: config,
+    minThreads: jobs,
+    maxThreads: jobs,
+    // Workers must not outlive the build; they are closed explicitly.
+    idleTimeout: 60_000,
+  });
+  return { threads: jobs, run: (job) => pool.run(job), close: () => pool.destroy() };
+}
+
+/**
+ * Run `jobs` through `runner`, calling `onResult` as each finishes (in
+ * completion order). A job that throws is handed to `onError`, never fatal.
+ */
+export async function runAll<T extends { job: Job }>(
+  items: Iterable<T>,
+  runner: Runner,
+  onResult: (item: T, result: JobResult) => void,
+  onError: (item: T, error: Error) => void,
+): Promise<void> {
+  const limit = runner.threads === 1 ? 1 : runner.threads * 4;
+  const inFlight = new Set<Promise<void>>();
+  for (const item of items) {
+    const task: Promise<void> = runner.run(item.job).then(
+      (result) => onResult(item, result),
+      (error: unknown) => onError(item, error instanceof Error ? error : new Error(String(error))),
+    ).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+}

@@ -1,0 +1,105 @@
+/**
+ * `handout.config.json`: project defaults for `handout build`, found in the
+ * working directory or named with `--config FILE`. Flags override it.
+ *
+ * JSON only, on purpose: a `.js` config would run code, and CI often builds
+ * branches from people it does not trust; a build must never execute what it
+ * reads. Paths in the file are relative to the file's own folder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export const CONFIG_NAME = 'handout.config.json';
+
+/** Every key the file may hold, as written in it. */
+export interface ConfigValues {
+  inputs?: string[];
+  out?: string;
+  formats?: string[];
+  templates?: string;
+  fonts?: string[];
+  pdfProfile?: string;
+  pageSize?: string;
+  textWidth?: number;
+  textEol?: string;
+  naming?: string;
+  jobs?: number;
+  frail?: boolean;
+  report?: string;
+}
+
+export interface Config {
+  /** The file it came from, for messages. */
+  path: string;
+  values: ConfigValues;
+}
+
+type Kind = 'string' | 'string[]' | 'number' | 'boolean';
+
+const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
+  inputs: { kind: 'string[]', path: true },
+  out: { kind: 'string', path: true },
+  formats: { kind: 'string[]' },
+  templates: { kind: 'string', path: true },
+  fonts: { kind: 'string[]', path: true },
+  pdfProfile: { kind: 'string' },
+  pageSize: { kind: 'string' },
+  textWidth: { kind: 'number' },
+  textEol: { kind: 'string' },
+  naming: { kind: 'string' },
+  jobs: { kind: 'number' },
+  frail: { kind: 'boolean' },
+  report: { kind: 'string' },
+};
+
+function matches(value: unknown, kind: Kind): boolean {
+  if (kind === 'string[]') return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  return typeof value === kind;
+}
+
+/** Resolve a path from the config against its folder; a font's "#PostScriptName" suffix is kept. */
+function resolvePath(base: string, value: string): string {
+  const hash = value.indexOf('#');
+  return hash < 0 ? resolve(base, value) : `${resolve(base, value.slice(0, hash))}${value.slice(hash)}`;
+}
+
+/** `path` names the file in messages; relative paths inside it resolve against `base` (default: its folder). */
+export function parseConfig(text: string, path: string, base = dirname(resolve(path))): Config {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${path}: the config must be a JSON object`);
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(KEYS, key)) {
+      throw new UsageError(`${path}: unknown key "${key}" (known keys: ${Object.keys(KEYS).join(', ')})`);
+    }
+    const spec = KEYS[key as keyof ConfigValues];
+    // "formats" may also be written the way the flag takes it: "html,pdf".
+    const normalized = key === 'formats' && typeof value === 'string' ? value.split(',') : value;
+    if (!matches(normalized, spec.kind)) throw new UsageError(`${path}: "${key}" must be ${spec.kind === 'string[]' ? 'an array of strings' : `a ${spec.kind}`}`);
+    if (spec.path) values[key] = Array.isArray(normalized) ? normalized.map((v: string) => resolvePath(base, v)) : resolvePath(base, normalized as string);
+    else values[key] = normalized;
+  }
+  return { path, values: values as ConfigValues };
+}
+
+/** The config named by `--config`, else `handout.config.json` in `cwd` if there is one. */
+export function loadConfig(cwd: string, explicit?: string): Config | undefined {
+  const path = explicit ?? resolve(cwd, CONFIG_NAME);
+  if (!existsSync(path)) {
+    if (explicit !== undefined) throw new UsageError(`--config: "${explicit}" does not exist`);
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return parseConfig(text, explicit ?? CONFIG_NAME, dirname(resolve(cwd, path)));
+}

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: handout against pandoc and WeasyPrint on this machine, in
+ * one run. See the README's "Benchmark" section for what each figure means.
+ *
+ *   node dist/scripts/bench.js [--docs 1000] [--noop-docs 10000] [--sample 50]
+ *
+ * A missing peer (pandoc, weasyprint) is reported loudly and makes the exit
+ * code 1; its figures print as n/a and its targets as MISSING.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import { fmt, limit, makeBatch, makeSmallBatch, parseBenchArgs, table, timed, verdict, type RunResult, type Target } from './bench-lib.js';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+const cli = join(root, 'bin', 'handout.js');
+const corpus = join(root, '..', 'shared', 'corpus', 'raw');
+const args = parseBenchArgs(process.argv.slice(2));
+const work = mkdtempSync(join(tmpdir(), 'handout-bench-'));
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000', CI: '1' };
+let missing = false;
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+function has(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+}
+
+async function handout(label: string, buildArgs: string[]): Promise<RunResult> {
+  log(`… ${label}`);
+  const r = await timed(process.execPath, [cli, 'build', ...buildArgs, '--quiet'], env);
+  // Exit 1 only means some documents warned or failed; a crash has no summary and a stack.
+  if (r.code !== 0 && r.code !== 1) throw new Error(`${label}: handout exited ${r.code}\n${r.stderr}`);
+  log(`  ${fmt(r.seconds, 2)} s, peak ${fmt(r.peakMb, 0)} MB`);
+  return r;
+}
+
+function filesUnder(dir: string, ext: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith(ext)) out.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The PDF floor: pdfkit alone, standard-14 Helvetica (nothing embedded), the plain text. */
+function pdfFloor(texts: readonly string[]): Promise<number> {
+  const started = performance.now();
+  return texts
+    .reduce(
+      (chain, text) =>
+        chain.then(
+          () =>
+            new Promise<void>((done) => {
+              const doc = new PDFDocument({ size: 'A4', font: 'Helvetica' });
+              doc.on('data', () => {});
+              doc.on('end', () => done());
+              doc.fontSize(11).text(text);
+              doc.end();
+            }),
+        ),
+      Promise.resolve(),
+    )
+    .then(() => (performance.now() - started) / 1000);
+}
+
+const N = args.docs;
+const cores = availableParallelism();
+log(`handout bench: ${N} documents (from ${corpus}), ${args.noopDocs} for the no-op rebuild, ${args.sample} for PDF; ${cores} cores; work folder ${work}`);
+const batch = join(work, 'batch');
+makeBatch(corpus, batch, N);
+
+// (a) handout, full and HTML-only, all cores.
+const full = await handout(`(a) handout full build (html,pdf,txt,json), --jobs ${cores}`, [batch, '-o', join(work, 'full'), '--jobs', String(cores)]);
+const html = await handout(`(a) handout HTML-only, --jobs ${cores}`, [batch, '-o', join(work, 'html'), '-f', 'html', '--jobs', String(cores)]);
+// (d) one worker against two, same full build.
+const one = await handout('(d) handout full build, --jobs 1', [batch, '-o', join(work, 'full-1'), '--jobs', '1']);
+const two = cores >= 2 ? full : await handout('(d) handout full build, --jobs 2', [batch, '-o', join(work, 'full-2'), '--jobs', '2']);
+
+// (b) pandoc, standalone HTML, one process per file, 2 at a time.
+let pandocSeconds: number | null = null;
+if (!has('pandoc')) {
+  missing = true;
+  log('!!! MISSING PEER: pandoc is not installed (apt-get install -y pandoc); its figures are n/a and the bench exits 1');
+} else {
+  log('… (b) pandoc -s (HTML), one process per file, 2 at a time');
+  const sources = filesUnder(batch, '.txt');
+  const outDir = join(work, 'pandoc');
+  mkdirSync(outDir);
+  const started = performance.now();
+  const results = await limit(
+    sources.map((source, i) => () => timed('pandoc', ['-s', '-f', 'markdown', '-t', 'html5', '--metadata', `title=${basename(source)}`, source, '-o', join(outDir, `${i}.html`)])),
+    2,
+  );
+  pandocSeconds = (performance.now() - started) / 1000;
+  const failed = results.filter((r) => r.code !== 0).length;
+  if (failed > 0) log(`  ${failed} pandoc runs failed`);
+  log(`  ${fmt(pandocSeconds, 2)} s`);
+}
+
+// (c) WeasyPrint on a sample of handout's own HTML, against handout's PDF of the same sample.
+const sampleDir = join(work, 'sample');
+makeBatch(corpus, sampleDir, args.sample);
+const samplePdf = await handout(`(c) handout PDF-only on ${args.sample}, --jobs 1`, [sampleDir, '-o', join(work, 'sample-pdf'), '-f', 'pdf', '--jobs', '1']);
+const sampleHtml = await handout(`(c) handout HTML for WeasyPrint's input`, [sampleDir, '-o', join(work, 'sample-html'), '-f', 'html', '--jobs', String(cores)]);
+void sampleHtml;
+let weasySeconds: number | null = null;
+if (!has('weasyprint')) {
+  missing = true;
+  log('!!! MISSING PEER: weasyprint is not installed (apt-get install -y weasyprint); its figures are n/a and the bench exits 1');
+} else {
+  log(`… (c) weasyprint on ${args.sample} HTML handouts, one at a time`);
+  const pages = filesUnder(join(work, 'sample-html'), '.html');
+  const started = performance.now();
+  for (const [i, page] of pages.entries()) {
+    const r = await timed('weasyprint', ['-q', page, join(work, `weasy-${i}.pdf`)]);
+    if (r.code !== 0) log(`  weasyprint failed on ${page}: ${r.stderr.slice(0, 200)}`);
+  }
+  weasySeconds = (performance.now() - started) / 1000;
+  log(`  ${fmt(weasySeconds, 2)} s`);
+}
+// (g) the pdfkit floor on the same sample's text, in this process.
+log('… (g) pdfkit floor: standard-14 Helvetica, no embedding, plain text');
+const floorSeconds = await pdfFloor(filesUnder(sampleDir, '.txt').map((f) => readFileSync(f, 'utf8')));
+
+// (e) and (f): 10,000 small documents, built once (HTML-only), then a timed no-op rebuild.
+const small = join(work, 'small');
+makeSmallBatch(small, args.noopDocs);
+const first = await handout(`(f) handout HTML-only on ${args.noopDocs} small documents (peak RSS)`, [small, '-o', join(work, 'small-out'), '-f', 'html', '--jobs', String(cores)]);
+const noop = await handout(`(e) no-op rebuild of ${args.noopDocs}`, [small, '-o', join(work, 'small-out'), '-f', 'html', '--jobs', String(cores)]);
+const fullNoop = await handout(`(e) no-op rebuild of the ${N}-document full build`, [batch, '-o', join(work, 'full'), '--jobs', String(cores)]);
+const manifestMb = statSync(join(work, 'small-out', '.handout-manifest.json')).size / 1e6;
+
+const rate = (docs: number, s: number | null): number | null => (s === null ? null : docs / s);
+const pandocRate = rate(N, pandocSeconds);
+const perDoc = (s: number | null, n: number): number | null => (s === null ? null : (s / n) * 1000);
+const handoutPdfMs = perDoc(samplePdf.seconds, args.sample);
+const weasyMs = perDoc(weasySeconds, args.sample);
+const floorMs = perDoc(floorSeconds, args.sample);
+const ratio = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : a / b);
+
+console.log(`\nMachine: ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, load average at the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(`${N} documents from ../shared/corpus/raw; SOURCE_DATE_EPOCH fixed; times are wall clock including process start.\n`);
+console.log(
+  table(
+    ['run', 'time', 'docs/s', 'peak RSS'],
+    [
+      [`handout full (html,pdf,txt,json), ${cores} workers`, `${fmt(full.seconds, 1)} s`, fmt(rate(N, full.seconds)), `${fmt(full.peakMb, 0)} MB`],
+      [`handout HTML-only, ${cores} workers`, `${fmt(html.seconds, 1)} s`, fmt(rate(N, html.seconds)), `${fmt(html.peakMb, 0)} MB`],
+      ['handout full, 1 worker (in-process)', `${fmt(one.seconds, 1)} s`, fmt(rate(N, one.seconds)), `${fmt(one.peakMb, 0)} MB`],
+      ['pandoc -s HTML, 1 process per file, 2 at a time', `${fmt(pandocSeconds, 1)} s`, fmt(pandocRate), '–'],
+      [`handout PDF-only, ${args.sample} docs, 1 worker`, `${fmt(handoutPdfMs, 0)} ms/doc`, fmt(rate(args.sample, samplePdf.seconds)), `${fmt(samplePdf.peakMb, 0)} MB`],
+      [`WeasyPrint on handout's HTML, ${args.sample} docs`, `${fmt(weasyMs, 0)} ms/doc`, fmt(rate(args.sample, weasySeconds)), '–'],
+      [`pdfkit floor (Helvetica, no embedding), ${args.sample} docs`, `${fmt(floorMs, 1)} ms/doc`, fmt(rate(args.sample, floorSeconds)), '–'],
+      [`handout HTML-only, ${args.noopDocs} small docs`, `${fmt(first.seconds, 1)} s`, fmt(rate(args.noopDocs, first.seconds)), `${fmt(first.peakMb, 0)} MB`],
+      [`no-op rebuild, ${args.noopDocs} docs (manifest ${fmt(manifestMb, 1)} MB)`, `${fmt(noop.seconds, 2)} s`, '–', `${fmt(noop.peakMb, 0)} MB`],
+      [`no-op rebuild, ${N}-doc full build`, `${fmt(fullNoop.seconds, 2)} s`, '–', `${fmt(fullNoop.peakMb, 0)} MB`],
+    ],
+  ),
+);
+console.log(`\nhandout PDF is ${fmt(ratio(handoutPdfMs, floorMs))}× the pdfkit floor per document (fonts embedded and subset, PDF/A metadata, layout).`);
+
+const targets: Target[] = [
+  { name: 'HTML-only throughput ≥ 10× pandoc', value: ratio(rate(N, html.seconds), pandocRate), bound: 10, kind: 'min', unit: '×' },
+  { name: 'full four-format ≥ 2× pandoc HTML-only', value: ratio(rate(N, full.seconds), pandocRate), bound: 2, kind: 'min', unit: '×' },
+  { name: 'PDF per document ≥ 30× faster than WeasyPrint', value: ratio(weasyMs, handoutPdfMs), bound: 30, kind: 'min', unit: '×' },
+  { name: '2 workers ≥ 1.7× faster than 1', value: ratio(one.seconds, two.seconds), bound: 1.7, kind: 'min', unit: '×' },
+  { name: `no-op rebuild of ${args.noopDocs} ≤ 2 s`, value: noop.seconds, bound: 2, kind: 'max', unit: 's' },
+  { name: `peak RSS over ${args.noopDocs} docs ≤ 400 MB`, value: first.peakMb === null ? null : Math.max(first.peakMb, noop.peakMb ?? 0), bound: 400, kind: 'max', unit: 'MB' },
+];
+console.log(`\n${table(['target', 'measured', 'verdict'], targets.map((t) => [t.name, `${fmt(t.value, 2)} ${t.unit}`, verdict(t)]))}`);
+rmSync(work, { recursive: true, force: true });
+if (missing) {
+  console.log('\nA peer tool is missing: see the MISSING lines above. Exit 1.');
+  process.exitCode = 1;
+}
