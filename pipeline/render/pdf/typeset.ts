@@ -268,6 +268,10 @@ export class Typesetter {
     doc.fontSize(style.size);
     const lineHeight = doc.currentLineHeight(true);
     const step = lineHeight + style.lineGap;
+    // Measuring sets the paragraph twice: skip it when even lines of 1 em per character would fit.
+    const breaks = (text.match(/\n/gu) ?? []).length;
+    const atMost = Math.ceil(([...text].length * (style.size + (style.spacing ?? 0))) / box.width) + breaks + 1;
+    if (doc.y + atMost * step <= doc.page.maxY()) return () => {};
     const lines = Math.round(doc.heightOfString(text, { width: box.width, lineGap: style.lineGap, characterSpacing: style.spacing ?? 0 }) / step);
     const top = doc.y;
     const foot = doc.page.maxY();
