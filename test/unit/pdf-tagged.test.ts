@@ -217,3 +217,19 @@ test('a run of bold or fallback-font text that crosses a page keeps its font (no
   const text = (await readPdf(bytes)).text.join(' ').replace(/-\s+/gu, '').replace(/\s+/gu, ' ');
   assert.equal((text.match(/keep running\./gu) ?? []).length, 90);
 });
+
+test('a glyph first met as part of a composite keeps its Unicode mapping for later documents', async () => {
+  // fontkit caches glyphs with the code points of their first request; subsetting "ç" asks for its "c" with none.
+  const { readFileSync: read } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const fontkit = await import('fontkit');
+  const { keepGlyphCodePoints } = await import('../../pipeline/render/pdf/glyph-code-points.js');
+  const font = fontkit.create(read(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'))) as import('fontkit').Font;
+  keepGlyphCodePoints(font);
+  const id = font.glyphForCodePoint(0x63).id;
+  const fresh = fontkit.create(read(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'))) as import('fontkit').Font;
+  keepGlyphCodePoints(fresh);
+  fresh.getGlyph(id); // as the subsetter does for a composite's component
+  assert.deepEqual(fresh.glyphForCodePoint(0x63).codePoints, [0x63]);
+  assert.deepEqual(fresh.layout('cat').glyphs[0]!.codePoints, [0x63]);
+});
