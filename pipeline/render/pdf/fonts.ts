@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { memoizeGlyphDecode } from './glyph-decode.js';
 import { keepGlyphCodePoints } from './glyph-code-points.js';
 import { memoizeLayout } from './layout-cache.js';
 
@@ -68,6 +69,7 @@ export function loadFont(path: string, postscriptName?: string): LoadedFont {
   const font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
   if (!font) throw new Error(`${path}: no font in this collection`);
   keepGlyphCodePoints(font);
+  memoizeGlyphDecode(font);
   memoizeLayout(font);
   const loaded: LoadedFont = { name: `font${parsed.size}`, font, coverage: new Map() };
   parsed.set(key, loaded);
