@@ -30,6 +30,12 @@ export const RULES = {
   'read-error': { severity: 'error', description: 'The source file could not be read (permissions, a vanished file).' },
   'write-error': { severity: 'error', description: 'An output file could not be written (full disk, read-only folder); no partial file is left.' },
   'render-error': { severity: 'error', description: 'A renderer failed unexpectedly on this document; the other documents are still built.' },
+  'too-large': { severity: 'error', description: 'The source is larger than `--max-size` (default 10 MB); it is refused before it is read.' },
+  'too-deep': { severity: 'error', description: 'Lists, block quotes or inline Markdown are nested more than 100 levels deep; the document is not built.' },
+  'too-complex': { severity: 'error', description: 'A paragraph has more than 2,000 emphasis markers (`*`, `_`), which would take minutes to parse; the document is not built.' },
+  'control-character': { severity: 'warning', description: 'The source has control characters (NUL, ESC, BEL…); each is printed as a space (one warning, at the first).' },
+  'bidi-control': { severity: 'warning', description: 'Bidirectional override or isolate characters in a header field would reorder how it displays; they are removed from the header fields.' },
+  'internal-error': { severity: 'error', description: 'handout failed unexpectedly on this document (a bug: please report it); the other documents are still built.' },
   'duplicate-output': { severity: 'warning', description: 'Two sources would write the same output name; the later one (in path order) gets a suffix.' },
 } as const satisfies Record<string, RuleInfo>;
 
