@@ -11,9 +11,10 @@ import { TemplateError } from '../errors.js';
 import { FORMATS, renderFormat, type Format, type RenderOptions } from '../render/index.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { discover, type Source } from './discover.js';
+import { nodeFs, type BuildFs } from './fs.js';
 import { outputPath, outputStem } from './naming.js';
 import { readRelease } from './read.js';
-import { writeAtomic } from './write.js';
+import { sweepStaleTemps, writeAtomic } from './write.js';
 
 export interface BuildOptions {
   inputs: readonly string[];
@@ -24,6 +25,12 @@ export interface BuildOptions {
   render?: RenderOptions;
   /** Path shown in diagnostics: relative to this folder (default: the working directory). */
   cwd?: string;
+  /** Refuse sources larger than this many bytes (default 10 MB). */
+  maxSize?: number;
+  /** Stop before the next document once aborted (the CLI aborts on SIGINT); outputs already begun are finished. */
+  signal?: AbortSignal;
+  /** File-system calls for sources and outputs (tests inject faults here). */
+  fs?: BuildFs;
 }
 
 export interface BuiltOutput {
@@ -45,6 +52,24 @@ export interface BuildResult {
   /** Problems not tied to one document (unreadable folders, missing inputs). */
   problems: VFile[];
   durationMs: number;
+  /** Why the batch stopped before its last document, if it did. */
+  stopped?: 'interrupted' | 'output-unwritable';
+}
+
+/** Errors that are the output folder's, not the document's: every later write would fail the same way. */
+const FOLDER_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exhausted',
+  EROFS: 'the output folder is on a read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+};
+
+/** Thrown out of one document to stop the batch; carries that document's result. */
+class OutputFolderError extends Error {
+  constructor(readonly result: DocumentResult) {
+    super('the output folder cannot be written');
+  }
 }
 
 const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json' };
@@ -85,7 +110,13 @@ async function buildOne(
   const result: DocumentResult = { source, file, outputs: [], ok: false };
   if (clash) report(file, 'duplicate-output', `Output name "${stem.split('/').pop()}" would clash with ${clash}; this source's outputs get the name "${stem}"`);
 
-  const release = await readRelease(source.path, file);
+  let release;
+  try {
+    release = await readRelease(source.path, file, { ...(options.maxSize !== undefined ? { maxSize: options.maxSize } : {}), fs: options.fs ?? nodeFs });
+  } catch (error) {
+    report(file, 'internal-error', `handout failed on this document: ${(error as Error).message}`);
+    return result;
+  }
   if (!release) return result;
 
   let failed = false;
@@ -102,10 +133,17 @@ async function buildOne(
     let target: string;
     try {
       target = outputPath(options.outDir, stem, EXTENSIONS[format]);
-      await writeAtomic(target, data);
+      await writeAtomic(target, data, options.fs);
     } catch (error) {
       failed = true;
-      report(file, 'write-error', `Cannot write the ${format} output: ${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim());
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      const folder = FOLDER_ERRORS[code];
+      if (folder) {
+        report(file, 'write-error', `Cannot write to the output folder ${options.outDir}: ${folder} (${code}); the build stopped`);
+        result.ok = false;
+        throw new OutputFolderError(result);
+      }
+      report(file, 'write-error', `Cannot write the ${format} output: ${code} ${(error as Error).message}`.trim());
       continue;
     }
     result.outputs.push({ format, path: target, bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') });
@@ -121,6 +159,7 @@ async function buildOne(
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const templates = loadTemplates(options.templatesDir);
+  await sweepStaleTemps(options.outDir, options.fs);
   const { sources, problems } = await discover(options.inputs);
   const problemFiles = problems.map((p) => {
     const file = new VFile({ path: p.path });
@@ -128,8 +167,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return file;
   });
   const documents: DocumentResult[] = [];
+  let stopped: BuildResult['stopped'];
   for (const { source, stem, clash } of assignStems(sources)) {
-    documents.push(await buildOne(source, stem, clash, templates, options));
+    if (options.signal?.aborted) {
+      stopped = 'interrupted';
+      break;
+    }
+    try {
+      documents.push(await buildOne(source, stem, clash, templates, options));
+    } catch (error) {
+      if (!(error instanceof OutputFolderError)) throw error;
+      documents.push(error.result);
+      stopped = 'output-unwritable';
+      break;
+    }
   }
-  return { documents, problems: problemFiles, durationMs: performance.now() - started };
+  return { documents, problems: problemFiles, durationMs: performance.now() - started, ...(stopped ? { stopped } : {}) };
 }

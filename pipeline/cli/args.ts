@@ -3,6 +3,7 @@
  * usage errors). Everything here is pure; main.ts does the I/O.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_SIZE } from '../build/read.js';
 import { UsageError } from '../errors.js';
 import { parseProfile, type PdfProfile } from '../render/pdf/profiles.js';
 import { FORMATS, type Format } from '../render/index.js';
@@ -21,6 +22,7 @@ export interface BuildCommand {
   textEol: 'lf' | 'crlf';
   quiet: boolean;
   frail: boolean;
+  maxSize: number;
 }
 
 export interface ExtractCommand {
@@ -28,6 +30,7 @@ export interface ExtractCommand {
   files: string[];
   json: boolean;
   quiet: boolean;
+  maxSize: number;
 }
 
 export type Command = BuildCommand | ExtractCommand | { command: 'help'; topic?: string } | { command: 'version' };
@@ -48,15 +51,17 @@ build options:
       --text-width N     Wire-copy width in columns (default: 72)
       --text-eol E       lf | crlf (default: lf)
       --frail            Exit 1 on warnings too
+      --max-size SIZE    Refuse larger sources, e.g. 500KB, 20MB (default: 10MB)
   -q, --quiet            Print errors only
 
 extract options:
       --json             Print JSON (default for extract)
+      --max-size SIZE    As for build
 
   -h, --help             Show this help
   -v, --version          Show the version
 
-Exit codes: 0 ok, 1 a document failed (or warned, with --frail), 2 usage error.
+Exit codes: 0 ok, 1 a document failed (or warned, with --frail), 2 usage error, 130 interrupted.
 Environment: SOURCE_DATE_EPOCH fixes the PDF dates (else the release date is used).`;
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -64,6 +69,18 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n < 20 || n > 1000) throw new UsageError(`--${name} must be a whole number from 20 to 1000, not "${value}"`);
   return n;
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+
+/** A size such as 500KB, 20MB or 1000 (bytes); KB and MB are binary (1024). */
+export function parseSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_SIZE;
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/iu.exec(value.trim());
+  const unit = UNITS[m?.[2]?.toLowerCase() ?? 'x'];
+  const bytes = m && unit ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!(bytes >= 1)) throw new UsageError(`--max-size must be a size such as 500KB or 20MB, not "${value}"`);
+  return bytes;
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -86,6 +103,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'text-width': { type: 'string' },
         'text-eol': { type: 'string' },
         frail: { type: 'boolean' },
+        'max-size': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -99,7 +117,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (command === 'extract') {
     if (positionals.length === 0) throw new UsageError('extract needs at least one FILE');
-    return { command: 'extract', files: positionals, json: true, quiet: values.quiet ?? false };
+    return { command: 'extract', files: positionals, json: true, quiet: values.quiet ?? false, maxSize: parseSize(values['max-size']) };
   }
   if (command !== 'build') throw new UsageError(`Unknown command "${command}"; use build or extract`);
 
@@ -128,5 +146,6 @@ export function parseCommand(argv: readonly string[]): Command {
     textEol: eol,
     quiet: values.quiet ?? false,
     frail: values.frail ?? false,
+    maxSize: parseSize(values['max-size']),
   };
 }

@@ -12,6 +12,7 @@ import { TemplateError, UsageError } from '../errors.js';
 import { version } from '../package-root.js';
 import { toReleaseJson } from '../render/json.js';
 import { HELP, parseCommand, type BuildCommand, type ExtractCommand } from './args.js';
+import { INTERRUPTED_EXIT, sigintSignal } from './interrupt.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -19,6 +20,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stderr is a terminal (colours). */
   color: boolean;
+  /** Aborted when the user interrupts (SIGINT); a build then stops before its next document. */
+  signal?: AbortSignal;
 }
 
 const defaultIo: Io = {
@@ -26,6 +29,10 @@ const defaultIo: Io = {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   color: process.stderr.isTTY === true,
+  // Installed on first use, so only a build (not help or extract) takes over Ctrl-C.
+  get signal() {
+    return sigintSignal();
+  },
 };
 
 function plural(n: number, word: string): string {
@@ -79,6 +86,8 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
       inputs: cmd.inputs,
       outDir: cmd.outDir,
       formats: cmd.formats,
+      maxSize: cmd.maxSize,
+      ...(io.signal ? { signal: io.signal } : {}),
       ...(cmd.templatesDir ? { templatesDir: cmd.templatesDir } : {}),
       render: {
         pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
@@ -94,6 +103,11 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
   const { warnings, errors } = countMessages(files);
   const outputs = result.documents.reduce((n, d) => n + d.outputs.length, 0);
   const failed = result.documents.filter((d) => !d.ok).length + result.problems.length;
+  if (result.stopped === 'interrupted') {
+    // Instead of the summary: one line that says what was and was not done.
+    io.stderr(`handout: interrupted after ${plural(result.documents.length, 'document')} (${plural(outputs, 'output')}); the rest were not started → ${cmd.outDir}\n`);
+    return INTERRUPTED_EXIT;
+  }
   if (!cmd.quiet) {
     io.stderr(
       `handout: ${plural(result.documents.length, 'document')}, ${plural(outputs, 'output')}, ${plural(warnings, 'warning')}, ${plural(errors, 'error')} in ${(result.durationMs / 1000).toFixed(2)} s → ${cmd.outDir}\n`,
@@ -115,7 +129,7 @@ async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
   for (const path of cmd.files) {
     const file = new VFile({ path });
     files.push(file);
-    const release = await readRelease(path, file);
+    const release = await readRelease(path, file, { maxSize: cmd.maxSize });
     if (!release) {
       failed++;
       continue;
