@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
+import type { BuildFs } from '../build/fs.js';
 import { build, type BuildResult } from '../build/index.js';
 import { readRelease } from '../build/read.js';
 import { report } from '../diagnostics.js';
@@ -22,6 +23,8 @@ export interface Io {
   color: boolean;
   /** Aborted when the user interrupts (SIGINT); a build then stops before its next document. */
   signal?: AbortSignal;
+  /** File-system calls for the build (tests inject a full disk or a read-only folder here). */
+  fs?: BuildFs;
 }
 
 const defaultIo: Io = {
@@ -88,6 +91,7 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
       formats: cmd.formats,
       maxSize: cmd.maxSize,
       ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.fs ? { fs: io.fs } : {}),
       ...(cmd.templatesDir ? { templatesDir: cmd.templatesDir } : {}),
       render: {
         pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },

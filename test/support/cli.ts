@@ -1,5 +1,6 @@
 /** Running the CLI in-process (main with a captured Io) and reading vfile-reporter output back. */
 import assert from 'node:assert/strict';
+import type { BuildFs } from '../../pipeline/build/fs.js';
 import { main } from '../../pipeline/cli/main.js';
 
 export interface CliRun {
@@ -8,7 +9,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}, fs?: BuildFs): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -16,6 +17,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     stderr: (t) => void (stderr += t),
     env: { SOURCE_DATE_EPOCH: '1700000000', ...env },
     color: false,
+    ...(fs ? { fs } : {}),
   });
   return { code, stdout, stderr };
 }
