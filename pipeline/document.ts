@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import { report } from './diagnostics.js';
 import { extract } from './extract/index.js';
 import { lineStartOffsets, pointOf } from './extract/lines.js';
-import { replaceControls, stripBidiControls } from './hidden-characters.js';
+import { cleanHeaderFields, replaceControls } from './hidden-characters.js';
 import { checkDepth, checkSource } from './limits.js';
 import { parse } from './parse.js';
 import type { Release } from './release.js';
@@ -71,7 +71,7 @@ export function extractRelease(file: VFile): Release | undefined {
   const tree = parse(file);
   if (!checkDepth(tree, file)) return undefined;
   const release = extract(tree, file);
-  stripBidiControls(release, file);
+  cleanHeaderFields(release, file);
   return release;
 }
 

@@ -37,25 +37,38 @@ export function replaceControls(file: VFile): void {
   report(file, 'control-character', `The source has ${what}; printed as a space`, pointOf(first, lineStartOffsets(source)));
 }
 
-/** Remove bidi controls from the header fields, with a warning at the first one in the source. */
-export function stripBidiControls(release: Release, file: VFile): void {
-  let stripped = 0;
+/**
+ * Header fields are metadata (HTML <title>, PDF Info and XMP, file managers):
+ * bidi controls are removed from them, and control characters that reached
+ * them without being in the source text (YAML escapes such as "\u001b" in
+ * front matter) become spaces, each with a warning.
+ */
+export function cleanHeaderFields(release: Release, file: VFile): void {
+  let bidi = 0;
+  let bidiField: (typeof HEADER_FIELDS)[number] | undefined;
   for (const field of HEADER_FIELDS) {
     const value = release[field];
     if (typeof value !== 'string') continue;
-    const clean = value.replace(BIDI, '');
+    let clean = value.replace(BIDI, '');
+    if (clean !== value) bidiField ??= field;
+    bidi += value.length - clean.length;
+    const controls = clean.match(CONTROL);
+    if (controls) {
+      clean = clean.replace(CONTROL, ' ').replace(/ {2,}/gu, ' ').trim();
+      report(file, 'control-character', `\`${field}\` has ${controls.length === 1 ? 'a control character' : `${controls.length} control characters`} (the first ${codePoint(controls[0]!)}); printed as a space`, release.sources[field]?.position);
+    }
     if (clean === value) continue;
-    stripped += value.length - clean.length;
     if (field === 'language') release.language = clean || 'und';
     else release[field] = clean.trim() === '' ? null : clean;
   }
-  if (stripped === 0) return;
+  if (bidi === 0) return;
   const source = String(file.value);
   const first = source.search(BIDI);
   report(
     file,
     'bidi-control',
     `Bidirectional control characters (${codePoint(source[first] ?? '\u202e')}) in the header would reorder how the title or other fields display; they are removed from them`,
-    first >= 0 ? pointOf(first, lineStartOffsets(source)) : undefined,
+    // Written as a YAML escape, the character is not in the source: point at the field.
+    first >= 0 ? pointOf(first, lineStartOffsets(source)) : bidiField && release.sources[bidiField]?.position,
   );
 }
