@@ -4,7 +4,7 @@
  * Markdown constructs including raw HTML and script URLs.
  *
  * `npm test` runs a dozen cases with a fixed seed; `npm run test:fuzz`
- * runs FUZZ_RUNS (default 60, about two minutes) with FUZZ_SEED (default fixed) for CI.
+ * runs FUZZ_RUNS (default 50, about two minutes) with FUZZ_SEED (default fixed) for CI.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
