@@ -12,6 +12,7 @@ import type { Format } from '../render/index.js';
 import { sha256 } from './hash.js';
 import type { ReleaseSummary } from '../pressroom/summary.js';
 import type { SerializedMessage } from './messages.js';
+import type { BuildFs } from './fs.js';
 import { writeAtomic } from './write.js';
 
 export const MANIFEST_VERSION = 1;
@@ -84,8 +85,9 @@ export function readManifest(path: string): ManifestLoad {
   return { manifest: empty(), problem: 'The build manifest is corrupt or from another version; rebuilding everything' };
 }
 
-export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
-  await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8'));
+/** Written atomically: a failed or killed write leaves the previous manifest whole. */
+export async function writeManifest(path: string, manifest: Manifest, fs?: BuildFs): Promise<void> {
+  await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8'), fs);
 }
 
 /** Inputs that decide whether a recorded document is still current. */
@@ -109,6 +111,8 @@ export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, 
   if (entry.tool !== expected.tool || entry.clash !== expected.clash) return false;
   let source: Buffer;
   try {
+    // Never read a FIFO or device (it could block forever); such a source is not current.
+    if (!statSync(sourcePath).isFile()) return false;
     source = readFileSync(sourcePath);
   } catch {
     return false;
