@@ -196,7 +196,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const shown = displayPath(source.path, options.cwd);
     const previous = manifest.documents[key];
     const expected = { source: shown, templatesHash: templates.hash, optionsHash: optsHash, tool: version, clash: clash ?? null };
-    if (incremental && !options.force && previous && isCurrent(previous, expected, source.path, outDir)) {
+    if (incremental && !options.force && previous && isCurrent(previous, expected, source.path, outDir, options.maxSize)) {
       const file = new VFile({ path: shown });
       reviveMessages(file, previous.messages);
       const outputs = previous.outputs.map((o) => ({ format: o.format, path: join(outDir, o.path), bytes: o.bytes, sha256: o.sha256 }));

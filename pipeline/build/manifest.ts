@@ -13,6 +13,7 @@ import { sha256 } from './hash.js';
 import type { ReleaseSummary } from '../pressroom/summary.js';
 import type { SerializedMessage } from './messages.js';
 import type { BuildFs } from './fs.js';
+import { DEFAULT_MAX_SIZE } from './size.js';
 import { writeAtomic } from './write.js';
 
 export const MANIFEST_VERSION = 1;
@@ -103,16 +104,19 @@ export interface Expected {
  * Whether a document can be skipped. The source is hashed (it is small); each
  * output is trusted when its size and mtime match the record and rehashed
  * otherwise, so a restored CI cache with new mtimes is still recognised.
- * Refreshed mtimes are written back into the entry.
+ * Refreshed mtimes are written back into the entry. A source that is no
+ * longer a regular file, or is now over `maxSize`, is not current: the build
+ * then reports it as it would a new one (never read here).
  */
-export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, sourcePath: string, outDir: string): boolean {
+export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, sourcePath: string, outDir: string, maxSize = DEFAULT_MAX_SIZE): boolean {
   if (!entry) return false;
   if (entry.source !== expected.source || entry.templatesHash !== expected.templatesHash || entry.optionsHash !== expected.optionsHash) return false;
   if (entry.tool !== expected.tool || entry.clash !== expected.clash) return false;
   let source: Buffer;
   try {
-    // Never read a FIFO or device (it could block forever); such a source is not current.
-    if (!statSync(sourcePath).isFile()) return false;
+    // Never read a FIFO or device (it could block forever), nor a source past the size limit.
+    const info = statSync(sourcePath);
+    if (!info.isFile() || info.size > maxSize) return false;
     source = readFileSync(sourcePath);
   } catch {
     return false;

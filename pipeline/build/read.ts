@@ -8,20 +8,14 @@ import { report } from '../diagnostics.js';
 import { decodeSource, extractRelease } from '../document.js';
 import type { Release } from '../release.js';
 import { nodeFs, type BuildFs } from './fs.js';
+import { DEFAULT_MAX_SIZE, formatSize } from './size.js';
 
-/** The default `--max-size`: far above any release, far below what would exhaust memory. */
-export const DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
+export { DEFAULT_MAX_SIZE, formatSize };
 
 export interface ReadOptions {
   /** Refuse sources larger than this many bytes (checked before reading). */
   maxSize?: number;
   fs?: BuildFs;
-}
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-  return `${bytes} bytes`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * does the I/O.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SIZE } from '../build/read.js';
+import { DEFAULT_MAX_SIZE } from '../build/size.js';
 import type { ConfigValues } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, parseProfile, PROFILES, type PdfProfile } from '../render/pdf/profiles.js';

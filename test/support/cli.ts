@@ -3,6 +3,17 @@ import assert from 'node:assert/strict';
 import type { BuildFs } from '../../pipeline/build/fs.js';
 import { main } from '../../pipeline/cli/main.js';
 
+/**
+ * What a whole build writes into the output folder besides the documents' own
+ * outputs: the incremental manifest, the feed cache and the press room.
+ */
+export const BUILD_FILES = ['.handout-feed.json', '.handout-manifest.json', 'feed.xml', 'index.html', 'manifest.json'] as const;
+
+/** The expected listing of an output folder after a whole build: the documents' outputs and BUILD_FILES, sorted. */
+export function withBuildFiles(outputs: readonly string[]): string[] {
+  return [...BUILD_FILES, ...outputs].sort();
+}
+
 export interface CliRun {
   code: number;
   stdout: string;
