@@ -5,6 +5,8 @@
  *
  * `npm test` runs a dozen cases with a fixed seed; `npm run test:fuzz`
  * runs FUZZ_RUNS (default 50, about two minutes) with FUZZ_SEED (default fixed) for CI.
+ * The PDF's words are read from a PDF rendered in a fresh process (see
+ * test/support/pdf-text.ts); FUZZ_PDF=inprocess reads the in-process one instead.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,6 +21,7 @@ import { loadTemplates } from '../../pipeline/render/templates.js';
 import { stringWidth } from '../../pipeline/render/wrap.js';
 import { unsafeParts } from '../support/html.js';
 import { tempDir } from '../support/paths.js';
+import { readPdf } from '../support/pdf.js';
 
 const pdfText = fileURLToPath(new URL('../support/pdf-text.js', import.meta.url));
 const scratch = tempDir('handout-fuzz-');
@@ -128,10 +131,15 @@ async function check(source: string): Promise<void> {
     if (stringWidth(line) > 72) assert.equal(line.trim().replace(/^(?:[>*-]|\d+\.)\s+/u, '').includes(' '), false, `overlong line with a space: ${JSON.stringify(line)}`);
   }
   // Every format renders in this process; the words are checked on a PDF rendered afresh (see pdf-text.ts).
-  await renderFormat('pdf', record, file, templates, { pdf: { sourceDateEpoch: 1_700_000_000 } });
-  const path = join(scratch, 'fuzz.md');
-  writeFileSync(path, source);
-  const pdf = JSON.parse(execFileSync(process.execPath, [pdfText, path], { encoding: 'utf8' })) as { text: string[]; missing: string[] };
+  const bytes = await renderFormat('pdf', record, file, templates, { pdf: { sourceDateEpoch: 1_700_000_000 } });
+  let pdf: { text: string[]; missing: string[] };
+  if (process.env['FUZZ_PDF'] === 'inprocess') {
+    pdf = { text: (await readPdf(bytes)).text, missing: file.messages.filter((m) => m.ruleId === 'missing-glyph').map((m) => m.reason) };
+  } else {
+    const path = join(scratch, 'fuzz.md');
+    writeFileSync(path, source);
+    pdf = JSON.parse(execFileSync(process.execPath, [pdfText, path], { encoding: 'utf8' })) as { text: string[]; missing: string[] };
+  }
   const missing = new Set(pdf.missing.flatMap((reason) => [...(reason.match(/"(.+?)" U\+/gu) ?? [])].map((s) => s.slice(1, -4))));
   const inPdf = letters(pdf.text.join('\n'));
   const words = [json.title ?? '', ...leafTexts(json.bodyTree)].join(' ').split(/\s+/u);
