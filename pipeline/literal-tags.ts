@@ -18,18 +18,19 @@ function isLiteral(value: string): boolean {
   return !KNOWN.has(name) && !name.includes('-');
 }
 
-function visit(node: Parent): void {
-  node.children = node.children.map((child) => {
-    if (child.type === 'html' && isLiteral(child.value)) {
-      const text = { type: 'text', value: child.value, ...(child.position ? { position: child.position } : {}) };
-      return text as RootContent;
-    }
-    if ('children' in child) visit(child as Parent);
-    return child;
-  }) as Parent['children'];
-}
-
+/** Iterative, so that a deeply nested tree cannot overflow the stack here. */
 export function literalUnknownTags(tree: Root): Root {
-  visit(tree);
+  const stack: Parent[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    node.children = node.children.map((child) => {
+      if (child.type === 'html' && isLiteral(child.value)) {
+        const text = { type: 'text', value: child.value, ...(child.position ? { position: child.position } : {}) };
+        return text as RootContent;
+      }
+      if ('children' in child) stack.push(child as Parent);
+      return child;
+    }) as Parent['children'];
+  }
   return tree;
 }

@@ -48,13 +48,16 @@ async function walk(dir: string, base: string, seen: Set<string>, out: Source[],
         const info = await stat(full);
         isDir = info.isDirectory();
         isFile = info.isFile();
-      } catch {
-        problems.push({ path: full, reason: 'broken symbolic link' });
+      } catch (error) {
+        problems.push({ path: full, reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link' });
         continue;
       }
     }
+    const isSource = SOURCE_EXTENSIONS.has(extname(entry.name).toLowerCase());
     if (isDir) await walk(full, base, seen, out, problems);
-    else if (isFile && SOURCE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path: full, relative: relative(base, full) });
+    else if (isFile && isSource) out.push({ path: full, relative: relative(base, full) });
+    // Reading a FIFO would block the build; say why a source-named entry was left out.
+    else if (isSource) problems.push({ path: full, reason: 'not a regular file (a FIFO, socket or device)' });
   }
 }
 

@@ -2,14 +2,15 @@
  * One document, start to finish: read, extract, render every format, write
  * atomically. Runs in a worker or in-process; failures become messages.
  */
-import { stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { TemplateError } from '../errors.js';
 import { bodyToHtml } from '../render/html/body.js';
 import { renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { summarize, type ReleaseSummary } from '../pressroom/summary.js';
+import type { Release } from '../release.js';
 import type { TemplateSet } from '../render/templates.js';
+import { nodeFs, type BuildFs } from './fs.js';
 import { sha256 } from './hash.js';
 import type { Job, JobOutput, JobResult, WorkerConfig } from './job.js';
 import { serializeMessages } from './messages.js';
@@ -19,13 +20,27 @@ import { writeAtomic } from './write.js';
 
 export const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json', eml: 'eml' };
 
-export async function buildDocument(job: Job, templates: TemplateSet, config: WorkerConfig): Promise<JobResult> {
+/** Errors that are the output folder's, not the document's: every later write would fail the same way. */
+export const FOLDER_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exhausted',
+  EROFS: 'the output folder is on a read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+};
+
+/** Whether the build is stopping (see WorkerConfig.cancel). */
+export function cancelled(config: WorkerConfig): boolean {
+  return config.cancel !== undefined && Atomics.load(new Int32Array(config.cancel), 0) !== 0;
+}
+
+export async function buildDocument(job: Job, templates: TemplateSet, config: WorkerConfig, fs: BuildFs = nodeFs): Promise<JobResult> {
   const started = performance.now();
   const file = new VFile({ path: job.displayPath });
   const outputs: JobOutput[] = [];
   let summary: ReleaseSummary | undefined;
   let feedHtml: string | undefined;
-  const done = (ok: boolean, sourceHash: string | null): JobResult => ({
+  const done = (ok: boolean, sourceHash: string | null, extra: Partial<JobResult> = {}): JobResult => ({
     ...(summary ? { summary } : {}),
     ...(feedHtml !== undefined ? { feedHtml } : {}),
     ok,
@@ -34,18 +49,28 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     sourceHash,
     templatesHash: templates.hash,
     ms: performance.now() - started,
+    ...extra,
   });
+  // Queued before the build began to stop: do nothing, so every document is whole or untouched.
+  if (cancelled(config)) return done(false, null, { cancelled: true });
   if (job.clash) report(file, 'duplicate-output', `Output name "${job.stem.split('/').pop()}" would clash with ${job.clash}; this source's outputs get the name "${job.stem}"`);
 
-  const bytes = await readSourceBytes(job.path, file);
-  if (!bytes) return done(false, null);
-  const sourceHash = sha256(bytes);
-  const release = releaseFromBytes(bytes, file);
-  if (!release) return done(false, sourceHash);
-
-  if (config.pressroom) {
-    summary = summarize(release, job.relative, job.stem);
-    feedHtml = bodyToHtml(release.body);
+  let sourceHash: string | null = null;
+  let release: Release | undefined;
+  try {
+    const bytes = await readSourceBytes(job.path, file, { ...(config.maxSize !== undefined ? { maxSize: config.maxSize } : {}), fs });
+    if (!bytes) return done(false, null);
+    sourceHash = sha256(bytes);
+    release = releaseFromBytes(bytes, file);
+    if (!release) return done(false, sourceHash);
+    if (config.pressroom) {
+      summary = summarize(release, job.relative, job.stem);
+      feedHtml = bodyToHtml(release.body);
+    }
+  } catch (error) {
+    // A bug, not the source's fault: this document fails with one line, the batch goes on.
+    report(file, 'internal-error', `handout failed on this document: ${(error as Error).message}`);
+    return done(false, sourceHash);
   }
 
   let failed = false;
@@ -65,13 +90,20 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     }
     try {
       const target = outputPath(config.outDir, job.stem, EXTENSIONS[format]);
-      await writeAtomic(target, data);
+      await writeAtomic(target, data, fs);
       // The mtime lets a no-op rebuild trust an output without rehashing it.
-      const info = await stat(target);
+      const info = await fs.stat(target);
       outputs.push({ format, path: target, bytes: data.byteLength, sha256: sha256(data), mtimeMs: info.mtimeMs });
     } catch (error) {
       failed = true;
-      report(file, 'write-error', `Cannot write the ${format} output: ${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim());
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      const folder = FOLDER_ERRORS[code];
+      if (folder) {
+        // Every later write would fail too: stop this document, and (in build) the batch.
+        report(file, 'write-error', `Cannot write to the output folder ${config.outLabel ?? config.outDir}: ${folder} (${code}); the build stopped`);
+        return done(false, sourceHash, { folderError: code });
+      }
+      report(file, 'write-error', `Cannot write the ${format} output: ${code} ${(error as Error).message}`.trim());
     }
   }
   return done(!failed, sourceHash);

@@ -2,7 +2,11 @@
  * A batch build: discover sources, name their outputs, keep this shard's
  * share, skip what the manifest says is current, build the rest on a worker
  * pool and write the manifest. A failure in one document becomes a diagnostic
- * on that document's VFile; the batch goes on.
+ * on that document's VFile; the batch goes on. Two things stop it early: an
+ * output folder that cannot be written (full disk, read-only, no permission)
+ * and an aborted `signal` (Ctrl-C). Then no further document is started, the
+ * ones running finish, the manifest records what completed, and no press room
+ * is written (it is made by whole builds only).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,13 +20,14 @@ import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { PRESS_ROOM_STEMS, PressRoom, type PressRoomFile, type PressRoomOptions, type ReleaseSummary } from '../pressroom/index.js';
 import { TemplateError } from '../errors.js';
 import { discover, type Source } from './discover.js';
+import { nodeFs, type BuildFs } from './fs.js';
 import { sha256, stableJson } from './hash.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
 import { isCurrent, manifestPath, readManifest, relativeOutput, removeOutputs, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { reviveMessages } from './messages.js';
 import { createRunner, runAll } from './pool.js';
 import { shardOf, shardSuffix, type Shard } from './shard.js';
-import { writeAtomic } from './write.js';
+import { sweepStaleTemps, writeAtomic } from './write.js';
 import { assignStems, type Naming } from './stems.js';
 
 export interface BuildOptions {
@@ -50,6 +55,16 @@ export interface BuildOptions {
   naming?: Naming;
   /** Called as each document finishes or is skipped; `done` counts both. */
   onDocument?: (document: DocumentResult, done: number, total: number) => void;
+  /** Refuse sources larger than this many bytes (default 10 MB), by stat before reading. */
+  maxSize?: number;
+  /** Once aborted (the CLI aborts on SIGINT), no further document is started; those running finish. */
+  signal?: AbortSignal;
+  /**
+   * File-system calls for sources and outputs (tests inject faults here).
+   * Functions cannot cross into worker threads, so with `fs` every document
+   * is built in-process, whatever `jobs` says.
+   */
+  fs?: BuildFs;
 }
 
 export interface BuiltOutput {
@@ -98,6 +113,8 @@ export interface BuildResult {
   /** The options that decide the outputs, as hashed into the manifest. */
   optionsHash: string;
   templatesHash: string;
+  /** Why the batch stopped before its last document, if it did. */
+  stopped?: 'interrupted' | 'output-unwritable';
 }
 
 /** Diagnostics name files relative to the working directory, as compilers do. */
@@ -133,7 +150,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const incremental = options.incremental ?? true;
   const optsHash = optionsHash(formats, render, naming);
+  const fs = options.fs ?? nodeFs;
 
+  // Temporary files of killed builds; this process's own (its workers' too) are never touched.
+  await sweepStaleTemps(outDir, fs);
   const { sources, problems } = await discover(options.inputs);
   const problemFiles = problems.map((p) => {
     const file = new VFile({ path: p.path });
@@ -176,7 +196,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const shown = displayPath(source.path, options.cwd);
     const previous = manifest.documents[key];
     const expected = { source: shown, templatesHash: templates.hash, optionsHash: optsHash, tool: version, clash: clash ?? null };
-    if (incremental && !options.force && previous && isCurrent(previous, expected, source.path, outDir)) {
+    if (incremental && !options.force && previous && isCurrent(previous, expected, source.path, outDir, options.maxSize)) {
       const file = new VFile({ path: shown });
       reviveMessages(file, previous.messages);
       const outputs = previous.outputs.map((o) => ({ format: o.format, path: join(outDir, o.path), bytes: o.bytes, sha256: o.sha256 }));
@@ -196,10 +216,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const checked = performance.now();
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), pending.length));
-  const config: WorkerConfig = { outDir, formats, render, pressroom: pressroom !== undefined, ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}) };
+  // An injected fs cannot reach worker threads: build in-process then.
+  const jobs = options.fs ? 1 : Math.max(1, Math.min(options.jobs ?? availableParallelism(), pending.length));
+  const cancel = new SharedArrayBuffer(4);
+  const stopNow = (): void => void Atomics.store(new Int32Array(cancel), 0, 1);
+  const config: WorkerConfig = {
+    outDir,
+    outLabel: options.outDir,
+    formats,
+    render,
+    pressroom: pressroom !== undefined,
+    cancel,
+    ...(options.maxSize !== undefined ? { maxSize: options.maxSize } : {}),
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+  };
+  let unwritable = false;
+  const onAbort = (): void => stopNow();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) stopNow();
   const stale: Promise<string[]>[] = [];
   const record = (item: Pending, result: JobResult): void => {
+    // Never started because the build was stopping: its previous record (if any) stays as it was.
+    if (result.cancelled) return;
+    if (result.folderError) {
+      if (unwritable) {
+        // Ran alongside the first document to hit the folder error: same cause, reported once.
+        // It is left out like a document never started; its record goes, as its outputs may have changed.
+        delete manifest.documents[item.stem];
+        return;
+      }
+      unwritable = true;
+      stopNow();
+    }
     const file = new VFile({ path: item.job.displayPath });
     reviveMessages(file, result.messages);
     const outputs = result.outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.bytes, sha256: o.sha256 }));
@@ -226,33 +274,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     finish({ index: item.index, source: item.source, stem: item.stem, file, outputs, ok: result.ok, status: result.ok ? 'built' : 'failed', ms: result.ms, ...(result.summary ? { summary: result.summary } : {}) });
   };
   if (pending.length > 0) {
-    const runner = createRunner(config, jobs, templates);
+    const runner = createRunner(config, jobs, templates, options.fs);
     try {
-      await runAll(pending, runner, record, (item, error) => {
-        // A worker that died or threw: this document fails, the rest go on.
-        const file = new VFile({ path: item.job.displayPath });
-        report(file, 'render-error', `The build worker failed: ${error.message}`);
-        delete manifest.documents[item.stem];
-        finish({ index: item.index, source: item.source, stem: item.stem, file, outputs: [], ok: false, status: 'failed', ms: 0 });
-      });
+      await runAll(
+        pending,
+        runner,
+        record,
+        (item, error) => {
+          // A worker that died or threw: this document fails, the rest go on.
+          const file = new VFile({ path: item.job.displayPath });
+          report(file, 'internal-error', `The build worker failed on this document: ${error.message}`);
+          delete manifest.documents[item.stem];
+          finish({ index: item.index, source: item.source, stem: item.stem, file, outputs: [], ok: false, status: 'failed', ms: 0 });
+        },
+        () => unwritable || options.signal?.aborted === true,
+      );
     } finally {
+      options.signal?.removeEventListener('abort', onAbort);
       await runner.close();
     }
   }
   for (const paths of await Promise.all(stale)) removed.push(...paths);
+  const stopped: BuildResult['stopped'] = unwritable ? 'output-unwritable' : options.signal?.aborted && documents.length < total ? 'interrupted' : undefined;
 
   if (incremental && (total > 0 || hadManifest)) {
     try {
-      await writeManifest(manifestFile, manifest);
+      // Atomic: the old manifest stays whole if this write fails.
+      await writeManifest(manifestFile, manifest, fs);
     } catch (error) {
-      const file = new VFile({ path: displayPath(manifestFile, options.cwd) });
-      report(file, 'write-error', `Cannot write the build manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      problemFiles.push(file);
+      // With the folder already reported unwritable, this is the same error again: the old manifest is left as it was.
+      if (!unwritable) {
+        const file = new VFile({ path: displayPath(manifestFile, options.cwd) });
+        report(file, 'write-error', `Cannot write the build manifest: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        problemFiles.push(file);
+      }
     }
   }
   documents.sort((a, b) => a.index - b.index);
-  const written = pressroom ? await writePressRoom(pressroom, documents, templates, outDir, problemFiles) : [];
-  if (pressroom && incremental) await saveFeedCache(feedCachePath(outDir, options.shard), pressroom.feedContents());
+  // A stopped build is not whole: the press room (and its feed cache) stays as the last whole build left it.
+  const written = pressroom && !stopped ? await writePressRoom(pressroom, documents, templates, outDir, problemFiles, fs) : [];
+  if (pressroom && incremental && !stopped) await saveFeedCache(feedCachePath(outDir, options.shard), pressroom.feedContents(), fs);
   const ended = performance.now();
   return {
     documents: documents.map(({ index: _index, ...d }) => d),
@@ -265,17 +326,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     optionsHash: optsHash,
     templatesHash: templates.hash,
     pressroom: written,
+    ...(stopped ? { stopped } : {}),
   };
 }
 
 /** The press room from the documents' summaries and outputs; a failure is a problem of the batch, not of a document. */
-async function writePressRoom(pressroom: PressRoom, documents: readonly DocumentResult[], templates: TemplateSet, outDir: string, problems: VFile[]): Promise<PressRoomFile[]> {
+async function writePressRoom(pressroom: PressRoom, documents: readonly DocumentResult[], templates: TemplateSet, outDir: string, problems: VFile[], fs: BuildFs): Promise<PressRoomFile[]> {
   const entries = documents.flatMap((d) =>
     d.summary ? [{ summary: d.summary, outputs: d.outputs.map((o) => ({ format: o.format, path: relativeOutput(outDir, o.path), bytes: o.bytes, sha256: o.sha256 })) }] : [],
   );
   if (entries.length === 0) return [];
   try {
-    return await pressroom.write(entries, outDir, templates);
+    return await pressroom.write(entries, outDir, templates, fs);
   } catch (error) {
     const file = new VFile({ path: displayPath(outDir) });
     if (error instanceof TemplateError) report(file, 'template-error', `press room: ${error.message}`);
@@ -301,9 +363,9 @@ function loadFeedCache(path: string): Record<string, string> {
   }
 }
 
-async function saveFeedCache(path: string, contents: Record<string, string>): Promise<void> {
+async function saveFeedCache(path: string, contents: Record<string, string>, fs: BuildFs): Promise<void> {
   try {
-    await writeAtomic(path, Buffer.from(JSON.stringify(contents), 'utf8'));
+    await writeAtomic(path, Buffer.from(JSON.stringify(contents), 'utf8'), fs);
   } catch {
     // The cache only saves work; the next build lists skipped releases without their body.
   }

@@ -14,6 +14,16 @@ export interface WorkerConfig {
   render: RenderOptions;
   /** Send back each release's summary and body HTML for the press room. */
   pressroom: boolean;
+  /** Refuse sources larger than this many bytes (checked by stat before reading). */
+  maxSize?: number;
+  /** The output folder as the user named it, for the one-line message when it cannot be written. */
+  outLabel?: string;
+  /**
+   * One Int32 shared with every worker: non-zero once the build is stopping
+   * (Ctrl-C, or an unwritable output folder). A job that starts after that
+   * returns at once with `cancelled`; jobs already running finish.
+   */
+  cancel?: SharedArrayBuffer;
 }
 
 /** One document to build. */
@@ -51,4 +61,8 @@ export interface JobResult {
   /** The record's header fields and its body as HTML, for the press room (when asked for). */
   summary?: ReleaseSummary;
   feedHtml?: string;
+  /** The build was stopping when this job's turn came: nothing was read or written. */
+  cancelled?: boolean;
+  /** An error code (ENOSPC, EROFS…) that means no output can be written to the folder: the batch stops. */
+  folderError?: string;
 }

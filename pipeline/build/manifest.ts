@@ -12,6 +12,8 @@ import type { Format } from '../render/index.js';
 import { sha256 } from './hash.js';
 import type { ReleaseSummary } from '../pressroom/summary.js';
 import type { SerializedMessage } from './messages.js';
+import type { BuildFs } from './fs.js';
+import { DEFAULT_MAX_SIZE } from './size.js';
 import { writeAtomic } from './write.js';
 
 export const MANIFEST_VERSION = 1;
@@ -84,8 +86,9 @@ export function readManifest(path: string): ManifestLoad {
   return { manifest: empty(), problem: 'The build manifest is corrupt or from another version; rebuilding everything' };
 }
 
-export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
-  await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8'));
+/** Written atomically: a failed or killed write leaves the previous manifest whole. */
+export async function writeManifest(path: string, manifest: Manifest, fs?: BuildFs): Promise<void> {
+  await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest)}\n`, 'utf8'), fs);
 }
 
 /** Inputs that decide whether a recorded document is still current. */
@@ -101,14 +104,19 @@ export interface Expected {
  * Whether a document can be skipped. The source is hashed (it is small); each
  * output is trusted when its size and mtime match the record and rehashed
  * otherwise, so a restored CI cache with new mtimes is still recognised.
- * Refreshed mtimes are written back into the entry.
+ * Refreshed mtimes are written back into the entry. A source that is no
+ * longer a regular file, or is now over `maxSize`, is not current: the build
+ * then reports it as it would a new one (never read here).
  */
-export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, sourcePath: string, outDir: string): boolean {
+export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, sourcePath: string, outDir: string, maxSize = DEFAULT_MAX_SIZE): boolean {
   if (!entry) return false;
   if (entry.source !== expected.source || entry.templatesHash !== expected.templatesHash || entry.optionsHash !== expected.optionsHash) return false;
   if (entry.tool !== expected.tool || entry.clash !== expected.clash) return false;
   let source: Buffer;
   try {
+    // Never read a FIFO or device (it could block forever), nor a source past the size limit.
+    const info = statSync(sourcePath);
+    if (!info.isFile() || info.size > maxSize) return false;
     source = readFileSync(sourcePath);
   } catch {
     return false;

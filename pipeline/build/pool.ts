@@ -5,6 +5,7 @@
  */
 import { Piscina } from 'piscina';
 import type { TemplateSet } from '../render/templates.js';
+import type { BuildFs } from './fs.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
 
 export interface Runner {
@@ -13,11 +14,12 @@ export interface Runner {
   close(): Promise<void>;
 }
 
-export function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet): Runner {
-  if (jobs <= 1) {
+/** `fs` (an injected file system) needs the in-process runner: functions cannot be sent to workers. */
+export function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet, fs?: BuildFs): Runner {
+  if (jobs <= 1 || fs) {
     // Loaded on first use: a no-op rebuild never needs the renderers, and they take a second to load.
     const document = import('./document.js');
-    return { threads: 1, run: async (job) => (await document).buildDocument(job, templates, config), close: async () => {} };
+    return { threads: 1, run: async (job) => (await document).buildDocument(job, templates, config, fs), close: async () => {} };
   }
   const pool = new Piscina<Job, JobResult>({
     filename: new URL('./worker.js', import.meta.url).href,
@@ -33,16 +35,21 @@ export function createRunner(config: WorkerConfig, jobs: number, templates: Temp
 /**
  * Run `jobs` through `runner`, calling `onResult` as each finishes (in
  * completion order). A job that throws is handed to `onError`, never fatal.
+ * Once `stopping()` is true no further job is dispatched; those in flight
+ * are awaited (jobs queued in the pool see the shared cancel flag and return
+ * at once).
  */
 export async function runAll<T extends { job: Job }>(
   items: Iterable<T>,
   runner: Runner,
   onResult: (item: T, result: JobResult) => void,
   onError: (item: T, error: Error) => void,
+  stopping: () => boolean = () => false,
 ): Promise<void> {
   const limit = runner.threads === 1 ? 1 : runner.threads * 4;
   const inFlight = new Set<Promise<void>>();
   for (const item of items) {
+    if (stopping()) break;
     const task: Promise<void> = runner.run(item.job).then(
       (result) => onResult(item, result),
       (error: unknown) => onError(item, error instanceof Error ? error : new Error(String(error))),

@@ -1,17 +1,42 @@
 /**
- * Source file → Release: read, decode, extract. Shared by `build` and
- * `extract`; every failure is a diagnostic on the file, never a throw.
+ * Source file → Release: read, decode, extract. Shared by `build` (in-process
+ * and in workers) and `extract`; every failure is a diagnostic on the file,
+ * never a throw.
  */
-import { readFile } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { decodeSource, extractRelease } from '../document.js';
 import type { Release } from '../release.js';
+import { nodeFs, type BuildFs } from './fs.js';
+import { DEFAULT_MAX_SIZE, formatSize } from './size.js';
 
-/** The source's bytes, or undefined with a `read-error` on the file. */
-export async function readSourceBytes(path: string, file: VFile): Promise<Buffer | undefined> {
+export { DEFAULT_MAX_SIZE, formatSize };
+
+export interface ReadOptions {
+  /** Refuse sources larger than this many bytes (checked before reading). */
+  maxSize?: number;
+  fs?: BuildFs;
+}
+
+/**
+ * The source's bytes, or undefined with a diagnostic on the file: `read-error`
+ * (unreadable, or not a regular file) or `too-large` (over `maxSize`).
+ */
+export async function readSourceBytes(path: string, file: VFile, options: ReadOptions = {}): Promise<Uint8Array | undefined> {
+  const fs = options.fs ?? nodeFs;
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   try {
-    return await readFile(path);
+    // Stat first: a FIFO or device would block or never end, and a huge file is refused unread.
+    const info = await fs.stat(path);
+    if (!info.isFile()) {
+      report(file, 'read-error', 'Cannot read the source: not a regular file (a FIFO, socket or device)');
+      return undefined;
+    }
+    if (info.size > maxSize) {
+      report(file, 'too-large', `The source is ${formatSize(info.size)}, over the ${formatSize(maxSize)} limit; raise it with --max-size`);
+      return undefined;
+    }
+    return await fs.readFile(path);
   } catch (error) {
     report(file, 'read-error', `Cannot read the source: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return undefined;
@@ -25,7 +50,7 @@ export function releaseFromBytes(bytes: Uint8Array, file: VFile): Release | unde
   return extractRelease(file);
 }
 
-export async function readRelease(path: string, file: VFile): Promise<Release | undefined> {
-  const bytes = await readSourceBytes(path, file);
+export async function readRelease(path: string, file: VFile, options: ReadOptions = {}): Promise<Release | undefined> {
+  const bytes = await readSourceBytes(path, file, options);
   return bytes ? releaseFromBytes(bytes, file) : undefined;
 }

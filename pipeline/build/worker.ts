@@ -1,6 +1,7 @@
 /**
  * A pool worker (piscina). Templates are compiled and fonts parsed once, when
- * the worker starts, then every document it is given reuses them.
+ * the worker starts, then every document it is given reuses them. Workers use
+ * the real file system: an injected `BuildFs` cannot cross threads.
  */
 import { workerData } from 'node:worker_threads';
 import { loadTemplates } from '../render/templates.js';

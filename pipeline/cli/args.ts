@@ -5,6 +5,7 @@
  * does the I/O.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_SIZE } from '../build/size.js';
 import type { ConfigValues } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, parseProfile, PROFILES, type PdfProfile } from '../render/pdf/profiles.js';
@@ -34,6 +35,8 @@ export interface BuildCommand {
   report?: string;
   quiet: boolean;
   frail: boolean;
+  /** Refuse sources larger than this many bytes (too-large). */
+  maxSize: number;
   /** Write index.html, feed.xml and manifest.json beside the handouts. */
   pressroom: boolean;
   siteUrl?: string;
@@ -62,6 +65,7 @@ export interface BuildFlags {
   textAscii?: boolean;
   noPressroom?: boolean;
   siteUrl?: string;
+  maxSize?: string;
 }
 
 export interface ExtractCommand {
@@ -69,6 +73,7 @@ export interface ExtractCommand {
   files: string[];
   json: boolean;
   quiet: boolean;
+  maxSize: number;
 }
 
 export interface MergeReportsCommand {
@@ -112,18 +117,32 @@ build options:
       --report json|FILE Write a JSON report: "json" = handout-report.json in the output folder
       --watch            Keep running; rebuild what changes (everything when a template does)
   -c, --config FILE      Config file (default: handout.config.json in the current folder)
+      --max-size SIZE    Refuse larger sources, e.g. 500KB, 20MB (default: 10MB)
       --frail            Exit 1 on warnings too
   -q, --quiet            Print errors only (no progress, no summary)
 
 extract options:
       --json             Print JSON (default for extract)
+      --max-size SIZE    As for build
 
   -h, --help             Show this help
   -v, --version          Show the version
 
-Exit codes: 0 ok, 1 a document failed (or warned, with --frail), 2 usage error.
+Exit codes: 0 ok, 1 a document failed (or warned, with --frail), 2 usage error, 130 interrupted.
 Environment: SOURCE_DATE_EPOCH fixes the PDF dates (else the release date is used);
 GITHUB_ACTIONS=true also prints diagnostics as workflow annotations.`;
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+
+/** A size such as 500KB, 20MB or 1000 (bytes); KB and MB are binary (1024). A config file may give a number of bytes. */
+export function parseSize(value: string | number | undefined, label = '--max-size'): number {
+  if (value === undefined) return DEFAULT_MAX_SIZE;
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/iu.exec(String(value).trim());
+  const unit = UNITS[m?.[2]?.toLowerCase() ?? 'x'];
+  const bytes = m && unit ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!(bytes >= 1)) throw new UsageError(`${label} must be a size such as 500KB or 20MB, not "${value}"`);
+  return bytes;
+}
 
 /** An absolute http(s) URL ending in "/", so that output paths resolve beneath it. */
 function siteUrl(value: string): string {
@@ -170,6 +189,7 @@ export function parseCommand(argv: readonly string[]): Command {
         frail: { type: 'boolean' },
         'no-pressroom': { type: 'boolean' },
         'site-url': { type: 'string' },
+        'max-size': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -183,7 +203,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (command === 'extract') {
     if (positionals.length === 0) throw new UsageError('extract needs at least one FILE');
-    return { command: 'extract', files: positionals, json: true, quiet: values.quiet ?? false };
+    return { command: 'extract', files: positionals, json: true, quiet: values.quiet ?? false, maxSize: parseSize(values['max-size']) };
   }
   if (command === 'merge-reports') {
     if (positionals.length === 0) throw new UsageError('merge-reports needs at least one report FILE');
@@ -209,6 +229,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ['shard', values.shard],
     ['report', values.report],
     ['config', values.config],
+    ['maxSize', values['max-size']],
   ];
   for (const [key, value] of copy) if (value !== undefined) (flags as unknown as Record<string, unknown>)[key] = value;
   if (values.font) flags.font = values.font;
@@ -268,6 +289,7 @@ export function resolveBuild(flags: BuildFlags, config: { path: string; values: 
   const report = flags.report ?? c.report;
   if (report !== undefined && report !== 'json' && !report.endsWith('.json')) throw new UsageError(`--report takes "json" or a FILE.json path, not "${report}"`);
   const templates = flags.templates ?? c.templates;
+  const maxSizeSetting = pick<string | number>(flags.maxSize, 'max-size', c.maxSize, 'maxSize', at);
   const inputs = flags.inputs.length > 0 ? flags.inputs : (c.inputs ?? ['input']);
   return {
     command: 'build',
@@ -291,5 +313,6 @@ export function resolveBuild(flags: BuildFlags, config: { path: string; values: 
     ...(report ? { report } : {}),
     quiet: flags.quiet,
     frail: flags.frail ?? c.frail ?? false,
+    maxSize: parseSize(maxSizeSetting?.value, maxSizeSetting?.label),
   };
 }

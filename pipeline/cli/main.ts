@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
+import type { BuildFs } from '../build/fs.js';
 import { build, type BuildOptions, type BuildResult } from '../build/index.js';
 import { createReport, diagnosticsOf, mergeReports, REPORT_NAME, type BuildReport } from '../build/report.js';
 import { shardSuffix } from '../build/shard.js';
@@ -17,6 +18,7 @@ import { TemplateError, UsageError } from '../errors.js';
 import { version } from '../package-root.js';
 import { annotation } from './annotations.js';
 import { HELP, parseCommand, resolveBuild, type BuildCommand, type ExtractCommand, type MergeReportsCommand } from './args.js';
+import { INTERRUPTED_EXIT, sigintSignal } from './interrupt.js';
 import { createProgress } from './progress.js';
 
 export interface Io {
@@ -29,6 +31,13 @@ export interface Io {
   cwd?: string;
   /** Resolves when the user asks a long-running command (--watch) to stop. */
   stopSignal?: Promise<void>;
+  /** Aborted when the user interrupts (SIGINT); a build then starts no further document. */
+  signal?: AbortSignal;
+  /**
+   * File-system calls for the build (tests inject a full disk or a read-only
+   * folder here). The build then runs in-process: functions cannot reach workers.
+   */
+  fs?: BuildFs;
 }
 
 const defaultIo: Io = {
@@ -36,6 +45,10 @@ const defaultIo: Io = {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   color: process.stderr.isTTY === true,
+  // Installed on first use, so only a one-shot build (not help, extract or --watch) takes over Ctrl-C.
+  get signal() {
+    return sigintSignal();
+  },
 };
 
 function plural(n: number, word: string): string {
@@ -101,6 +114,8 @@ function buildOptions(cmd: BuildCommand, io: Io): BuildOptions {
       text: { width: cmd.textWidth, eol: cmd.textEol, ascii: cmd.textAscii },
     },
     jobs: cmd.jobs,
+    maxSize: cmd.maxSize,
+    ...(io.fs ? { fs: io.fs } : {}),
     ...(cmd.shard ? { shard: cmd.shard } : {}),
     force: cmd.force,
     naming: cmd.naming,
@@ -122,10 +137,23 @@ async function finishBuild(cmd: BuildCommand, result: BuildResult, io: Io): Prom
   const outputs = result.documents.reduce((n, d) => n + d.outputs.length, 0);
   const failed = result.documents.filter((d) => !d.ok).length + result.problems.filter((f) => f.messages.some((m) => m.fatal === true)).length;
   const skipped = result.documents.filter((d) => d.status === 'skipped').length;
+  if (result.stopped === 'interrupted') {
+    // Instead of the summary (and the report): one line that says what was and was not done.
+    io.stderr(`handout: interrupted after ${plural(result.documents.length, 'document')} (${plural(outputs, 'output')}); the rest were not started → ${cmd.outDir}\n`);
+    return INTERRUPTED_EXIT;
+  }
   const target = reportPath(cmd);
   if (target) {
     const json: BuildReport = createReport(result, resolve(cmd.outDir), cmd.formats);
-    await writeAtomic(resolve(target), Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8'));
+    try {
+      await writeAtomic(resolve(target), Buffer.from(`${JSON.stringify(json, null, 2)}\n`, 'utf8'));
+    } catch (error) {
+      // An unwritable output folder is already reported once; anything else is said here.
+      if (result.stopped !== 'output-unwritable') {
+        io.stderr(`handout: cannot write the report ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        return 1;
+      }
+    }
   }
   if (!cmd.quiet) {
     const extra = [skipped > 0 ? `${skipped} unchanged` : '', result.removed.length > 0 ? `${plural(result.removed.length, 'stale output')} removed` : ''].filter(Boolean);
@@ -149,7 +177,8 @@ async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
   const progress = createProgress(io.stderr, io.color && !cmd.quiet && io.env['CI'] === undefined);
   let result: BuildResult;
   try {
-    result = await build({ ...options, onDocument: (_d, done, total) => progress.update(done, total) });
+    const signal = io.signal;
+    result = await build({ ...options, ...(signal ? { signal } : {}), onDocument: (_d, done, total) => progress.update(done, total) });
   } catch (error) {
     progress.end();
     if (error instanceof TemplateError) return templateFailure(error, io);
@@ -196,7 +225,7 @@ async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
   for (const path of cmd.files) {
     const file = new VFile({ path });
     files.push(file);
-    const release = await readRelease(path, file);
+    const release = await readRelease(path, file, { maxSize: cmd.maxSize });
     if (!release) {
       failed++;
       continue;

@@ -27,6 +27,8 @@ export interface ConfigValues {
   jobs?: number;
   frail?: boolean;
   report?: string;
+  /** Like --max-size: "20MB", or a number of bytes. */
+  maxSize?: string | number;
 }
 
 export interface Config {
@@ -35,7 +37,7 @@ export interface Config {
   values: ConfigValues;
 }
 
-type Kind = 'string' | 'string[]' | 'number' | 'boolean';
+type Kind = 'string' | 'string[]' | 'number' | 'boolean' | 'size';
 
 const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
   inputs: { kind: 'string[]', path: true },
@@ -51,10 +53,12 @@ const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
   jobs: { kind: 'number' },
   frail: { kind: 'boolean' },
   report: { kind: 'string' },
+  maxSize: { kind: 'size' },
 };
 
 function matches(value: unknown, kind: Kind): boolean {
   if (kind === 'string[]') return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  if (kind === 'size') return typeof value === 'string' || typeof value === 'number';
   return typeof value === kind;
 }
 
@@ -81,7 +85,7 @@ export function parseConfig(text: string, path: string, base = dirname(resolve(p
     const spec = KEYS[key as keyof ConfigValues];
     // "formats" may also be written the way the flag takes it: "html,pdf".
     const normalized = key === 'formats' && typeof value === 'string' ? value.split(',') : value;
-    if (!matches(normalized, spec.kind)) throw new UsageError(`${path}: "${key}" must be ${spec.kind === 'string[]' ? 'an array of strings' : `a ${spec.kind}`}`);
+    if (!matches(normalized, spec.kind)) throw new UsageError(`${path}: "${key}" must be ${spec.kind === 'string[]' ? 'an array of strings' : spec.kind === 'size' ? 'a size such as "20MB" or a number of bytes' : `a ${spec.kind}`}`);
     if (spec.path) values[key] = Array.isArray(normalized) ? normalized.map((v: string) => resolvePath(base, v)) : resolvePath(base, normalized as string);
     else values[key] = normalized;
   }

@@ -206,7 +206,9 @@ export function extract(tree: Root, file: VFile): Release {
     return f.value;
   };
 
-  const bodyText = bodyNodes.map((n) => blocks.find((b) => b.node === n)?.text ?? plain(n)).join('\n');
+  // By node, not by search: a search per body node is quadratic in long documents.
+  const blockOf = new Map(blocks.map((b) => [b.node, b]));
+  const bodyText = bodyNodes.map((n) => blockOf.get(n)?.text ?? plain(n)).join('\n');
   const release: Release = {
     title: fromText('title', header.title),
     subtitle: fromText('subtitle', header.subtitle),
@@ -253,7 +255,7 @@ export function extract(tree: Root, file: VFile): Release {
   applyFrontMatter(release, frontMatter);
 
   release.mentions = findMentions(bodyText, release.language, header.bylinePeople, release.location ? [release.location] : []);
-  const paragraphs = bodyNodes.map((n) => ({ text: blocks.find((b) => b.node === n)?.text ?? plain(n), position: n.position }));
+  const paragraphs = bodyNodes.map((n) => ({ text: blockOf.get(n)?.text ?? plain(n), position: n.position }));
   release.quotes = findQuotes(paragraphs, release.language, release.mentions.people);
 
   if (release.contact && sources.contact?.origin === 'text') {

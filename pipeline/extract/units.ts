@@ -51,12 +51,19 @@ function offsets(lines: readonly Line[]): { start: number; end: number } {
 
 function unitOf(lines: Line[], block: Block, wholeBlock: boolean, cls?: Classified): Unit {
   const text = lines.map((l) => l.text).join(' ');
-  const classified = cls ?? (lines.length === 1 ? classifyLine(text) : { kind: isProse(text) ? 'prose' : 'unknown' } as Classified);
+  // Classified on first use: the header reads only the first units, and
+  // classifying every body line (dates through chrono) made long documents slow.
+  let classified = cls;
+  const classify = (): Classified => (classified ??= lines.length === 1 ? classifyLine(text) : ({ kind: isProse(text) ? 'prose' : 'unknown' } as Classified));
   return {
     lines,
     text,
-    kind: classified.kind,
-    cls: classified,
+    get kind() {
+      return classify().kind;
+    },
+    get cls() {
+      return classify();
+    },
     block: block.index,
     ...offsets(lines),
     wholeBlock,

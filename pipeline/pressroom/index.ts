@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import { outputPath } from '../build/naming.js';
+import type { BuildFs } from '../build/fs.js';
 import { writeAtomic } from '../build/write.js';
 import { version } from '../package-root.js';
 import type { Release } from '../release.js';
@@ -71,7 +72,7 @@ export class PressRoom {
   }
 
   /** Write the three files from the batch's entries; returns what was written. */
-  async write(entries: readonly PressEntry[], outDir: string, templates: TemplateSet): Promise<PressRoomFile[]> {
+  async write(entries: readonly PressEntry[], outDir: string, templates: TemplateSet, fs?: BuildFs): Promise<PressRoomFile[]> {
     const sorted = [...entries].sort((a, b) => newestFirst(a.summary, b.summary));
     const title = this.options.title ?? 'Press releases';
     const generator = `handout ${version}`;
@@ -94,7 +95,7 @@ export class PressRoom {
       const data = Buffer.from(text, 'utf8');
       const dot = name.lastIndexOf('.');
       const path = outputPath(outDir, name.slice(0, dot), name.slice(dot + 1));
-      await writeAtomic(path, data);
+      await writeAtomic(path, data, fs);
       written.push({ name, path, bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') });
     }
     return written;

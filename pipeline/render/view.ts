@@ -86,7 +86,7 @@ export function pageTitleOf(title: string, max = 70): string {
 /** The first paragraph's text: the lead that summaries use. */
 export function leadOf(release: Release): string {
   const first = release.body.children.find((n) => n.type === 'paragraph');
-  return first ? toString(first).replace(/\s+/gu, ' ').trim() : '';
+  return first ? toString(first, { includeHtml: false }).replace(/\s+/gu, ' ').trim() : '';
 }
 
 export function toView(release: Release): View {

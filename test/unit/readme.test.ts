@@ -13,6 +13,10 @@ test('every diagnostic rule id is in the README table with its severity', () => 
   for (const [id, rule] of Object.entries(RULES)) {
     assert.match(readme, new RegExp(`\\| \`${id}\` \\| ${rule.severity} \\|`, 'u'), `${id} is not documented`);
   }
+  // And the other way: no row for a rule that does not exist (or no longer does).
+  const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|info) \|/gmu)].map((m) => m[1]!);
+  assert.deepEqual(rows.filter((id) => !(id in RULES)), []);
+  assert.equal(new Set(rows).size, rows.length, 'a rule is documented twice');
 });
 
 test('the README quick start and API names exist', () => {

@@ -1,0 +1,22 @@
+/**
+ * The file-system calls a build makes on sources and outputs, as an interface
+ * so that tests (and embedders) can inject faults such as a full disk or a
+ * read-only folder through `build({ fs })`, without touching the real disk.
+ *
+ * Functions cannot be sent to worker threads, so a build given an `fs` runs
+ * its documents in-process (as with `jobs: 1`); workers always use `nodeFs`.
+ */
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+
+export interface BuildFs {
+  readFile(path: string): Promise<Uint8Array>;
+  stat(path: string): Promise<{ size: number; mtimeMs: number; isFile(): boolean }>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  /** Called with `flag: 'wx'`: the file must not exist yet. */
+  writeFile(path: string, data: Uint8Array, options: { flag: 'wx' }): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, options: { force: true }): Promise<void>;
+  readdir(path: string, options: { withFileTypes: true }): Promise<{ name: string; isDirectory(): boolean; isFile(): boolean }[]>;
+}
+
+export const nodeFs: BuildFs = { readFile, stat, mkdir, writeFile, rename, rm, readdir };

@@ -1,0 +1,60 @@
+/** What an HTML output contains, from a real HTML parser (parse5), not from regular expressions. */
+import { parse } from 'parse5';
+
+export interface HtmlFacts {
+  tags: Set<string>;
+  /** Attribute names seen anywhere. */
+  attributes: Set<string>;
+  /** Every URL-valued attribute (href, src, action…). */
+  urls: string[];
+  /** type attributes of <script> elements. */
+  scriptTypes: string[];
+}
+
+interface Node5 {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node5[];
+  content?: Node5;
+}
+
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data', 'background', 'cite']);
+
+export function htmlFacts(html: string): HtmlFacts {
+  const facts: HtmlFacts = { tags: new Set(), attributes: new Set(), urls: [], scriptTypes: [] };
+  const stack: Node5[] = [parse(html) as unknown as Node5];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.tagName) {
+      facts.tags.add(node.tagName);
+      for (const a of node.attrs ?? []) {
+        facts.attributes.add(a.name);
+        if (URL_ATTRIBUTES.has(a.name)) facts.urls.push(a.value);
+      }
+      if (node.tagName === 'script') facts.scriptTypes.push(node.attrs?.find((a) => a.name === 'type')?.value ?? '');
+    }
+    stack.push(...(node.childNodes ?? []));
+    if (node.content) stack.push(node.content);
+  }
+  return facts;
+}
+
+/** Elements the template and the sanitizer may produce; anything else came from input. */
+export const ALLOWED_TAGS = new Set([
+  'html', 'head', 'body', 'meta', 'title', 'style', 'script', 'main', 'article', 'header', 'footer', 'div', 'section', 'p', 'h1', 'h2',
+  'h3', 'h4', 'h5', 'h6', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'br', 'hr', 'img', 'table', 'thead', 'tbody',
+  'tr', 'th', 'td', 'del', 'span', 'time', 'address', 'sup', 'sub', 'nav', 'dl', 'dt', 'dd', 'input', 'section', 'abbr', 'kbd',
+]);
+
+/** The page is safe: known elements only, no event handlers, no script URLs, the JSON-LD the only script. */
+export function unsafeParts(html: string): string[] {
+  const facts = htmlFacts(html);
+  const problems: string[] = [];
+  for (const tag of facts.tags) if (!ALLOWED_TAGS.has(tag)) problems.push(`element <${tag}>`);
+  for (const name of facts.attributes) if (/^on/iu.test(name)) problems.push(`attribute ${name}`);
+  for (const url of facts.urls) if (/^\s*(javascript|vbscript|data):/iu.test(url.replace(/[\u0000-\u0020]/gu, ''))) problems.push(`URL ${url}`);
+  for (const type of facts.scriptTypes) if (type !== 'application/ld+json') problems.push(`script type "${type}"`);
+  if (facts.scriptTypes.length > 1) problems.push(`${facts.scriptTypes.length} scripts`);
+  return problems;
+}
