@@ -10,6 +10,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { demoteHeadings } from '../demote.js';
+import { linkRemoteImages } from './remote-images.js';
 
 const schema: Schema = {
   ...defaultSchema,
@@ -20,7 +21,7 @@ const schema: Schema = {
 export function bodyToHast(body: MdastRoot): HastRoot {
   const mdast: MdastRoot = { type: 'root', children: demoteHeadings(body.children) };
   const hast = toHast(mdast, { allowDangerousHtml: false }) as HastRoot;
-  return sanitize(hast, schema) as HastRoot;
+  return linkRemoteImages(sanitize(hast, schema) as HastRoot);
 }
 
 export function bodyToHtml(body: MdastRoot): string {

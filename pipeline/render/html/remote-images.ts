@@ -1,0 +1,23 @@
+/**
+ * A handout is one self-contained file that never fetches anything (its CSP
+ * allows only data: images). An image that points elsewhere would be blocked
+ * and show as broken, or act as a tracking pixel where the CSP is stripped, so
+ * it becomes a plain link to the image instead, labelled with its alt text.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+export function linkRemoteImages(tree: Root): Root {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || !parent || index === undefined) return;
+    const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
+    if (src.startsWith('data:image/')) return;
+    const alt = typeof node.properties['alt'] === 'string' && node.properties['alt'].trim() ? node.properties['alt'].trim() : 'image';
+    const label: ElementContent = { type: 'text', value: `[Image: ${alt}]` };
+    const replacement: Element = /^https?:\/\//iu.test(src)
+      ? { type: 'element', tagName: 'a', properties: { href: src }, children: [label] }
+      : { type: 'element', tagName: 'span', properties: {}, children: [label] };
+    parent.children.splice(index, 1, replacement);
+  });
+  return tree;
+}
