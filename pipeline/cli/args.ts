@@ -12,6 +12,7 @@ import { DEFAULT_FORMATS, FORMATS, type Format } from '../render/formats.js';
 import type { PageSize } from '../render/pdf/index.js';
 import { parseShard, type Shard } from '../build/shard.js';
 import type { Naming } from '../build/stems.js';
+import type { StringOverrides } from '../render/locale/strings.js';
 
 export interface BuildCommand {
   command: 'build';
@@ -37,6 +38,10 @@ export interface BuildCommand {
   /** Write index.html, feed.xml and manifest.json beside the handouts. */
   pressroom: boolean;
   siteUrl?: string;
+  /** List releases still under embargo in the press room. */
+  includeEmbargoed: boolean;
+  /** Per-locale template strings from the config file. */
+  strings?: StringOverrides;
 }
 
 /** Build flags as typed, before the config file and defaults fill the gaps. */
@@ -62,6 +67,7 @@ export interface BuildFlags {
   textAscii?: boolean;
   noPressroom?: boolean;
   siteUrl?: string;
+  includeEmbargoed?: boolean;
 }
 
 export interface ExtractCommand {
@@ -105,6 +111,7 @@ build options:
       --text-ascii       Wire copy in plain ASCII (transliterated; nothing dropped silently)
       --no-pressroom     Skip the press room (index.html, feed.xml, manifest.json)
       --site-url URL     Where the output folder is published: absolute feed links and ids
+      --include-embargoed  List releases still under embargo in the press room too
       --naming N         mirror (source folders kept) | flat (default: mirror)
   -j, --jobs N           Worker threads (default: the number of cores; 1 = no pool)
       --shard I/N        Build only shard I of N (stable, by a hash of each source's path)
@@ -170,6 +177,7 @@ export function parseCommand(argv: readonly string[]): Command {
         frail: { type: 'boolean' },
         'no-pressroom': { type: 'boolean' },
         'site-url': { type: 'string' },
+        'include-embargoed': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -216,6 +224,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values['text-ascii'] !== undefined) flags.textAscii = values['text-ascii'];
   if (values['no-pressroom'] !== undefined) flags.noPressroom = values['no-pressroom'];
   if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
+  if (values['include-embargoed'] !== undefined) flags.includeEmbargoed = values['include-embargoed'];
   return { command: 'build', flags };
 }
 
@@ -291,5 +300,7 @@ export function resolveBuild(flags: BuildFlags, config: { path: string; values: 
     ...(report ? { report } : {}),
     quiet: flags.quiet,
     frail: flags.frail ?? c.frail ?? false,
+    includeEmbargoed: flags.includeEmbargoed ?? c.includeEmbargoed ?? false,
+    ...(c.strings ? { strings: c.strings } : {}),
   };
 }

@@ -27,8 +27,15 @@ export interface PressRoomOptions {
   siteUrl?: string;
   /** How many of the newest releases the feed carries in full (default 50). */
   feedSize?: number;
-  /** The feed's <updated> when no release has a date. */
+  /**
+   * The feed's <updated> when no release has a date. Reproducible builds set it
+   * from SOURCE_DATE_EPOCH, so it is not the clock embargoes are judged by.
+   */
   now?: Date;
+  /** The time embargoes are judged against (default: the real time when the press room is written). */
+  clock?: Date;
+  /** List releases whose embargo has not lifted yet (default false: they are left out, with a warning). */
+  includeEmbargoed?: boolean;
 }
 
 /** Names the press room writes at the top of the output folder; sources may not take them. */

@@ -6,6 +6,7 @@
 import { toString } from 'mdast-util-to-string';
 import type { HeaderField, Release } from '../release.js';
 import { version } from '../package-root.js';
+import { stringsFor, type StringOverrides, type Strings } from './locale/strings.js';
 
 /** The record's header fields as they are, plus presentation values. */
 export interface View extends Pick<Release, HeaderField> {
@@ -24,6 +25,13 @@ export interface View extends Pick<Release, HeaderField> {
   words: number;
   readingMinutes: number;
   generator: string;
+  /** The fixed words for the release's language (catalogue, then the project's overrides); templates read them through `{{t "key"}}`. */
+  strings: Strings;
+}
+
+export interface ViewOptions {
+  /** The project's per-locale string overrides (`strings` in handout.config.json). */
+  strings?: StringOverrides;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/iu;
@@ -89,7 +97,8 @@ export function leadOf(release: Release): string {
   return first ? toString(first).replace(/\s+/gu, ' ').trim() : '';
 }
 
-export function toView(release: Release): View {
+export function toView(release: Release, options: ViewOptions = {}): View {
+  const strings = stringsFor(release.language, options.strings);
   const lead = leadOf(release);
   const endMark = release.endMark?.replace(/[\\*_]/gu, '').trim();
   return {
@@ -109,9 +118,10 @@ export function toView(release: Release): View {
     bodyHasDateline: release.dateline !== null,
     endMarkText: endMark ? endMark : '###',
     description: truncate(lead || release.title || '', 200),
-    pageTitle: pageTitleOf(release.title ?? 'Press release'),
+    pageTitle: pageTitleOf(release.title ?? strings.pressRelease),
     words: release.stats.words,
     readingMinutes: release.stats.readingMinutes,
     generator: `handout ${version}`,
+    strings,
   };
 }
