@@ -38,7 +38,7 @@ export async function renderFormat(format: Format, release: Release, file: VFile
     case 'eml': {
       const part = async (f: 'html' | 'txt' | 'pdf'): Promise<Uint8Array> => (rendered[f] ??= await renderFormat(f, release, file, templates, options, rendered));
       const epoch = options.eml?.sourceDateEpoch ?? options.pdf?.sourceDateEpoch;
-      return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
+      return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...strings, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
     }
     case 'html':
       return Buffer.from(renderHtml(release, templates, strings), 'utf8');
