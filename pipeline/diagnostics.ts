@@ -38,6 +38,8 @@ export const RULES = {
   'bidi-control': { severity: 'warning', description: 'Bidirectional override or isolate characters in a header field would reorder how it displays; they are removed from the header fields.' },
   'internal-error': { severity: 'error', description: 'handout failed unexpectedly on this document (a bug: please report it); the other documents are still built.' },
   'duplicate-output': { severity: 'warning', description: 'Two sources would write the same output name; the later one (in path order) gets a suffix.' },
+  'invalid-embargo': { severity: 'warning', description: 'An "EMBARGOED UNTIL …" or "EMBARGO: …" header line states no full date that can be read; the line is printed as written, but `embargo` is null and the press room cannot hold the release back.' },
+  embargoed: { severity: 'warning', description: 'The release is under embargo until a time still in the future: it is left out of the press room (index.html, feed.xml, manifest.json) unless `--include-embargoed` is given. Its handouts are still built.' },
   'invalid-manifest': { severity: 'warning', description: 'The incremental-build manifest in the output folder is unreadable or corrupt; everything is rebuilt and a new one is written.' },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -24,6 +24,9 @@ export const HEADER_FIELDS = [
 
 export type HeaderField = (typeof HEADER_FIELDS)[number];
 
+/** Fields whose origin the record keeps: the header fields and the embargo. */
+export type SourcedField = HeaderField | 'embargo';
+
 /** Where a value came from: extraction from the text, or the author's front matter. */
 export type FieldOrigin = 'text' | 'front-matter' | 'detected';
 
@@ -47,12 +50,17 @@ export interface Release {
   language: string;
   endMark: string | null;
   contact: string | null;
+  /**
+   * Not to be published before this instant: ISO 8601 with the offset it was
+   * written with ("2026-03-03T10:00:00-05:00"), or null.
+   */
+  embargo: string | null;
   /** A dateline that opens the body as written ("WASHINGTON –"), or null; renderers then add none of their own. */
   dateline: string | null;
   /** The body without header block, end mark and contact, as an mdast root with positions. */
   body: Root;
   /** Where each found field came from, keyed by field name. */
-  sources: Partial<Record<HeaderField, FieldSource>>;
+  sources: Partial<Record<SourcedField, FieldSource>>;
   /** Numbers derived from the body. */
   stats: ReleaseStats;
   /** People, organisations and places the body names (for JSON-LD `mentions` and PDF keywords). */

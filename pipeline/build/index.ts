@@ -53,6 +53,11 @@ export interface BuildOptions {
   force?: boolean;
   /** `mirror` (default) keeps source folders under the output folder; `flat` drops them. */
   naming?: Naming;
+  /**
+   * The time embargoes are judged against (default: now). Only the press room
+   * reads it, on this thread; handouts never depend on it, so they stay reproducible.
+   */
+  now?: Date;
   /** Called as each document finishes or is skipped; `done` counts both. */
   onDocument?: (document: DocumentResult, done: number, total: number) => void;
   /** Refuse sources larger than this many bytes (default 10 MB), by stat before reading. */
@@ -161,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return file;
   });
   // A shard sees only its share of the releases: the press room is made from a whole build, never by a shard.
-  const pressroom = options.pressroom === false || options.shard ? undefined : new PressRoom(options.pressroom);
+  const pressroom = options.pressroom === false || options.shard ? undefined : new PressRoom({ ...options.pressroom, ...(options.now ? { clock: options.now } : {}) });
   const feedCache = pressroom && incremental ? loadFeedCache(feedCachePath(outDir, options.shard)) : {};
   const assigned = assignStems(sources, naming, pressroom ? PRESS_ROOM_STEMS : {}).filter((a) => !options.shard || shardOf(a.source.relative, options.shard.count) === options.shard.index);
   const discovered = performance.now();
@@ -336,6 +341,11 @@ async function writePressRoom(pressroom: PressRoom, documents: readonly Document
     d.summary ? [{ summary: d.summary, outputs: d.outputs.map((o) => ({ format: o.format, path: relativeOutput(outDir, o.path), bytes: o.bytes, sha256: o.sha256 })) }] : [],
   );
   if (entries.length === 0) return [];
+  for (const d of documents) {
+    if (d.summary && pressroom.holds(d.summary)) {
+      report(d.file, 'embargoed', `Embargoed until ${d.summary.embargo}: left out of the press room (index.html, feed.xml, manifest.json); its handouts are built. --include-embargoed lists it anyway`, d.summary.embargoAt);
+    }
+  }
   try {
     return await pressroom.write(entries, outDir, templates, fs);
   } catch (error) {

@@ -13,6 +13,7 @@ import { DEFAULT_FORMATS, FORMATS, type Format } from '../render/formats.js';
 import type { PageSize } from '../render/pdf/index.js';
 import { parseShard, type Shard } from '../build/shard.js';
 import type { Naming } from '../build/stems.js';
+import type { StringOverrides } from '../render/locale/strings.js';
 
 export interface BuildCommand {
   command: 'build';
@@ -40,6 +41,10 @@ export interface BuildCommand {
   /** Write index.html, feed.xml and manifest.json beside the handouts. */
   pressroom: boolean;
   siteUrl?: string;
+  /** List releases still under embargo in the press room. */
+  includeEmbargoed: boolean;
+  /** Per-locale template strings from the config file. */
+  strings?: StringOverrides;
 }
 
 /** Build flags as typed, before the config file and defaults fill the gaps. */
@@ -66,6 +71,7 @@ export interface BuildFlags {
   noPressroom?: boolean;
   siteUrl?: string;
   maxSize?: string;
+  includeEmbargoed?: boolean;
 }
 
 export interface ExtractCommand {
@@ -110,6 +116,7 @@ build options:
       --text-ascii       Wire copy in plain ASCII (transliterated; nothing dropped silently)
       --no-pressroom     Skip the press room (index.html, feed.xml, manifest.json)
       --site-url URL     Where the output folder is published: absolute feed links and ids
+      --include-embargoed  List releases still under embargo in the press room too
       --naming N         mirror (source folders kept) | flat (default: mirror)
   -j, --jobs N           Worker threads (default: the number of cores; 1 = no pool)
       --shard I/N        Build only shard I of N (stable, by a hash of each source's path)
@@ -190,6 +197,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-pressroom': { type: 'boolean' },
         'site-url': { type: 'string' },
         'max-size': { type: 'string' },
+        'include-embargoed': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -237,6 +245,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values['text-ascii'] !== undefined) flags.textAscii = values['text-ascii'];
   if (values['no-pressroom'] !== undefined) flags.noPressroom = values['no-pressroom'];
   if (values['site-url'] !== undefined) flags.siteUrl = values['site-url'];
+  if (values['include-embargoed'] !== undefined) flags.includeEmbargoed = values['include-embargoed'];
   return { command: 'build', flags };
 }
 
@@ -314,5 +323,7 @@ export function resolveBuild(flags: BuildFlags, config: { path: string; values: 
     quiet: flags.quiet,
     frail: flags.frail ?? c.frail ?? false,
     maxSize: parseSize(maxSizeSetting?.value, maxSizeSetting?.label),
+    includeEmbargoed: flags.includeEmbargoed ?? c.includeEmbargoed ?? false,
+    ...(c.strings ? { strings: c.strings } : {}),
   };
 }

@@ -112,6 +112,7 @@ function buildOptions(cmd: BuildCommand, io: Io): BuildOptions {
     render: {
       pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
       text: { width: cmd.textWidth, eol: cmd.textEol, ascii: cmd.textAscii },
+      ...(cmd.strings ? { strings: cmd.strings } : {}),
     },
     jobs: cmd.jobs,
     maxSize: cmd.maxSize,
@@ -119,7 +120,7 @@ function buildOptions(cmd: BuildCommand, io: Io): BuildOptions {
     ...(cmd.shard ? { shard: cmd.shard } : {}),
     force: cmd.force,
     naming: cmd.naming,
-    pressroom: cmd.pressroom ? { ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}), ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}) } : false,
+    pressroom: cmd.pressroom ? { ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}), ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}), includeEmbargoed: cmd.includeEmbargoed } : false,
   };
 }
 

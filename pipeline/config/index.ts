@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { canonicalTag, isStringKey, STRING_KEYS, type StringKey, type StringOverrides } from '../render/locale/strings.js';
 
 export const CONFIG_NAME = 'handout.config.json';
 
@@ -29,6 +30,10 @@ export interface ConfigValues {
   report?: string;
   /** Like --max-size: "20MB", or a number of bytes. */
   maxSize?: string | number;
+  /** Template strings by locale, then key: `{ "es": { "contact": "Prensa" } }`. */
+  strings?: StringOverrides;
+  /** List releases whose embargo has not lifted in the press room anyway. */
+  includeEmbargoed?: boolean;
 }
 
 export interface Config {
@@ -37,7 +42,7 @@ export interface Config {
   values: ConfigValues;
 }
 
-type Kind = 'string' | 'string[]' | 'number' | 'boolean' | 'size';
+type Kind = 'string' | 'string[]' | 'number' | 'boolean' | 'size' | 'strings';
 
 const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
   inputs: { kind: 'string[]', path: true },
@@ -54,9 +59,36 @@ const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
   frail: { kind: 'boolean' },
   report: { kind: 'string' },
   maxSize: { kind: 'size' },
+  strings: { kind: 'strings' },
+  includeEmbargoed: { kind: 'boolean' },
 };
 
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * `strings`: every locale a BCP 47 tag, every key one the templates know, every
+ * value text. A misspelt key is an error, not an override that silently never applies.
+ */
+function parseStrings(value: unknown, path: string): StringOverrides {
+  if (!isObject(value)) throw new UsageError(`${path}: "strings" must be an object of locales, e.g. { "es": { "contact": "Prensa" } }`);
+  const result: Record<string, Partial<Record<StringKey, string>>> = {};
+  for (const [locale, table] of Object.entries(value)) {
+    const tag = canonicalTag(locale);
+    if (!tag) throw new UsageError(`${path}: strings: "${locale}" is not a BCP 47 language tag`);
+    if (!isObject(table)) throw new UsageError(`${path}: strings.${locale} must be an object of strings`);
+    const entries: Partial<Record<StringKey, string>> = {};
+    for (const [key, text] of Object.entries(table)) {
+      if (!isStringKey(key)) throw new UsageError(`${path}: strings.${locale}: unknown key "${key}" (known keys: ${STRING_KEYS.join(', ')})`);
+      if (typeof text !== 'string') throw new UsageError(`${path}: strings.${locale}.${key} must be a string`);
+      entries[key] = text;
+    }
+    result[tag] = entries;
+  }
+  return result;
+}
+
 function matches(value: unknown, kind: Kind): boolean {
+  if (kind === 'strings') return isObject(value);
   if (kind === 'string[]') return Array.isArray(value) && value.every((v) => typeof v === 'string');
   if (kind === 'size') return typeof value === 'string' || typeof value === 'number';
   return typeof value === kind;
@@ -85,6 +117,10 @@ export function parseConfig(text: string, path: string, base = dirname(resolve(p
     const spec = KEYS[key as keyof ConfigValues];
     // "formats" may also be written the way the flag takes it: "html,pdf".
     const normalized = key === 'formats' && typeof value === 'string' ? value.split(',') : value;
+    if (spec.kind === 'strings') {
+      values[key] = parseStrings(value, path);
+      continue;
+    }
     if (!matches(normalized, spec.kind)) throw new UsageError(`${path}: "${key}" must be ${spec.kind === 'string[]' ? 'an array of strings' : spec.kind === 'size' ? 'a size such as "20MB" or a number of bytes' : `a ${spec.kind}`}`);
     if (spec.path) values[key] = Array.isArray(normalized) ? normalized.map((v: string) => resolvePath(base, v)) : resolvePath(base, normalized as string);
     else values[key] = normalized;

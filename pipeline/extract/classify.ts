@@ -20,7 +20,7 @@ const TYPE_MODIFIERS = new Set([
 ]);
 
 const RELEASE_STATUS =
-  /^(?:for\s+immediate\s+release|immediate\s+release|for\s+release\b.{0,60}|embargoed?\b.{0,80}|hold\s+for\s+release\b.{0,60}|not\s+for\s+(?:publication|release|broadcast)\b.{0,60}|para\s+(?:publicaci[oó]n|difusi[oó]n)\s+inmediata|para\s+divulga[cç][aã]o\s+imediata|pour\s+diffusion\s+imm[ée]diate)[\s.:;!-]*$/iu;
+  /^(?:for\s+immediate\s+release|immediate\s+release|for\s+release\b.{0,60}|embargo(?:ed)?\b.{0,80}|hold\s+for\s+release\b.{0,60}|not\s+for\s+(?:publication|release|broadcast)\b.{0,60}|para\s+(?:publicaci[oó]n|difusi[oó]n)\s+inmediata|para\s+divulga[cç][aã]o\s+imediata|pour\s+diffusion\s+imm[ée]diate)[\s.:;!-]*$/iu;
 
 /** A release status written as a prefix of the headline: "FOR IMMEDIATE RELEASE: Man Charged …". */
 const RELEASE_PREFIX = /^(for\s+immediate\s+release|immediate\s+release|media\s+advisory|press\s+release)\s*[:–—-]\s*(?=\S)/iu;

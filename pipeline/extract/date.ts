@@ -80,3 +80,38 @@ export function lineIsDate(line: string): FoundDate | undefined {
     .replace(/[\s,.:;|()–—-]+/gu, '');
   return rest.length === 0 ? found : undefined;
 }
+
+/** A point in time as a text states it: the date, and the time and UTC offset when it says them. */
+export interface FoundInstant {
+  year: number;
+  month: number;
+  day: number;
+  /** Hour and minute, when the text states a time. */
+  time?: { hour: number; minute: number };
+  /** Minutes east of UTC, when the text states a zone ("EST", "+01:00"). */
+  offset?: number;
+  /** The text read, for messages. */
+  text: string;
+}
+
+/**
+ * The first full date in `text` with its time and zone, when stated
+ * ("10:00 a.m. EST, March 3, 2026"); undefined when there is no unambiguous
+ * full date.
+ */
+export function findInstant(text: string): FoundInstant | undefined {
+  const date = findDate(text);
+  if (!date?.iso) return undefined;
+  let best: chrono.ParsedResult | undefined;
+  for (const parser of PARSERS) {
+    for (const r of parser.parse(text, REFERENCE, { forwardDate: false })) {
+      if (r.index === date.index && (!best || r.text.length > best.text.length)) best = r;
+    }
+  }
+  const [year, month, day] = date.iso.split('-').map(Number) as [number, number, number];
+  const found: FoundInstant = { year, month, day, text: best?.text ?? date.text };
+  const start = best?.start;
+  if (start?.isCertain('hour')) found.time = { hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 };
+  if (start?.isCertain('timezoneOffset')) found.offset = start.get('timezoneOffset') ?? 0;
+  return found;
+}

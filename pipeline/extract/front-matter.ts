@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { HEADER_FIELDS, type HeaderField } from '../release.js';
 import { findDate } from './date.js';
+import { parseEmbargo } from './embargo.js';
 import { collapse, lineStartOffsets, pointOf } from './lines.js';
 
 export interface FrontMatterValue {
@@ -18,12 +19,12 @@ export interface FrontMatterValue {
   position?: Position;
 }
 
-export type FrontMatter = Partial<Record<HeaderField, FrontMatterValue>>;
+export type FrontMatter = Partial<Record<HeaderField | 'embargo', FrontMatterValue>>;
 
 /** Keys that later features read; known, so not reported as unknown. */
-const RESERVED_KEYS = new Set(['embargo', 'keywords', 'author', 'brand', 'logo', 'tags', 'summary', 'lang']);
+const RESERVED_KEYS = new Set(['keywords', 'author', 'brand', 'logo', 'tags', 'summary', 'lang']);
 
-const FIELD_SET: ReadonlySet<string> = new Set(HEADER_FIELDS);
+const FIELD_SET: ReadonlySet<string> = new Set([...HEADER_FIELDS, 'embargo']);
 
 /** A point in the YAML text, moved to where that text sits in the file (below the `---` fence). */
 function pointAt(offset: number, starts: readonly number[], base: Point): Point {
@@ -72,7 +73,7 @@ export function readFrontMatter(node: Yaml, file: VFile): FrontMatter {
       if (!RESERVED_KEYS.has(key)) report(file, 'unknown-front-matter', `Unknown front-matter key \`${key}\` is ignored`, keyPos);
       continue;
     }
-    const field = key as HeaderField;
+    const field = key as HeaderField | 'embargo';
     const valueNode = pair.value as YamlNode | null;
     const position = rangeOf(valueNode, starts, base) ?? keyPos;
     let raw: unknown;
@@ -100,6 +101,14 @@ export function readFrontMatter(node: Yaml, file: VFile): FrontMatter {
         continue;
       }
       value = found.iso;
+    }
+    if (field === 'embargo' && value !== '') {
+      const iso = parseEmbargo(value);
+      if (!iso) {
+        report(file, 'invalid-front-matter', `\`embargo\` must be a date and time such as 2026-03-03T10:00-05:00, not "${value}"; it is ignored`, position);
+        continue;
+      }
+      value = iso;
     }
     result[field] = { value: value === '' ? null : value, ...(position ? { position } : {}) };
   }

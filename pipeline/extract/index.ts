@@ -6,7 +6,8 @@ import type { Paragraph, PhrasingContent, Root, RootContent, Yaml } from 'mdast'
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
-import { HEADER_FIELDS, type FieldSource, type HeaderField, type Release } from '../release.js';
+import { HEADER_FIELDS, type FieldSource, type HeaderField, type Release, type SourcedField } from '../release.js';
+import { embargoLineText, parseEmbargo } from './embargo.js';
 import { readDateline } from './dateline.js';
 import { contactValue, footerStart, isContact, isEndMark, isTrailer, trailingContact, truncation } from './end-matter.js';
 import { flattenedUnits, isFlatLine, isFlattened } from './flatten.js';
@@ -199,7 +200,7 @@ export function extract(tree: Root, file: VFile): Release {
   const lastNode = bodyNodes[bodyNodes.length - 1];
   if (firstNode?.position && lastNode?.position) body.position = { start: firstNode.position.start, end: lastNode.position.end };
 
-  const sources: Partial<Record<HeaderField, FieldSource>> = {};
+  const sources: Partial<Record<SourcedField, FieldSource>> = {};
   const fromText = (field: HeaderField, f: Found | undefined): string | null => {
     if (!f) return null;
     sources[field] = { origin: 'text', position: f.position };
@@ -221,6 +222,7 @@ export function extract(tree: Root, file: VFile): Release {
     language: 'en',
     endMark: fromText('endMark', tail.endMark),
     contact: fromText('contact', tail.contact),
+    embargo: null,
     dateline: null,
     body,
     sources,
@@ -252,6 +254,7 @@ export function extract(tree: Root, file: VFile): Release {
   release.language = detectLanguage(bodyText || release.title || '', 'en');
   sources.language = { origin: 'detected' };
 
+  readEmbargoLine(release, header.release, file);
   applyFrontMatter(release, frontMatter);
 
   release.mentions = findMentions(bodyText, release.language, header.bylinePeople, release.location ? [release.location] : []);
@@ -276,8 +279,27 @@ function plain(node: RootContent): string {
   return '';
 }
 
+/** A release line that states an embargo ("EMBARGOED UNTIL …") gives the record's `embargo`. */
+function readEmbargoLine(release: Release, line: Found | undefined, file: VFile): void {
+  if (!line) return;
+  const text = embargoLineText(line.value);
+  if (text === undefined) return;
+  const iso = parseEmbargo(text);
+  if (!iso) {
+    report(file, 'invalid-embargo', `The embargo line "${line.value}" states no full date that can be read; the press room cannot hold this release back. Write it as "EMBARGOED UNTIL 10:00 EST, March 3, 2026", or set \`embargo\` in front matter`, line.position);
+    return;
+  }
+  release.embargo = iso;
+  release.sources.embargo = { origin: 'text', position: line.position };
+}
+
 /** Front matter wins over what the text says, field by field. */
 function applyFrontMatter(release: Release, frontMatter: FrontMatter): void {
+  const embargo = frontMatter.embargo;
+  if (embargo) {
+    release.embargo = embargo.value;
+    release.sources.embargo = { origin: 'front-matter', ...(embargo.position ? { position: embargo.position } : {}) };
+  }
   for (const field of HEADER_FIELDS) {
     const stated = frontMatter[field];
     if (!stated) continue;

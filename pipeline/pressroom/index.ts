@@ -12,6 +12,7 @@ import { writeAtomic } from '../build/write.js';
 import { version } from '../package-root.js';
 import type { Release } from '../release.js';
 import type { TemplateSet } from '../render/templates.js';
+import { isEmbargoed } from './embargo.js';
 import type { PressEntry } from './entry.js';
 import { renderFeed } from './feed.js';
 import { renderIndex } from './index-page.js';
@@ -20,6 +21,7 @@ import { newestFirst, type ReleaseSummary } from './summary.js';
 
 export type { PressEntry, EntryOutput } from './entry.js';
 export { summarize, newestFirst, type ReleaseSummary } from './summary.js';
+export { isEmbargoed } from './embargo.js';
 
 export interface PressRoomOptions {
   /** The page and feed title (default "Press releases"). */
@@ -28,8 +30,15 @@ export interface PressRoomOptions {
   siteUrl?: string;
   /** How many of the newest releases the feed carries in full (default 50). */
   feedSize?: number;
-  /** The feed's <updated> when no release has a date. */
+  /**
+   * The feed's <updated> when no release has a date. Reproducible builds set it
+   * from SOURCE_DATE_EPOCH, so it is not the clock embargoes are judged by.
+   */
   now?: Date;
+  /** The time embargoes are judged against (default: the real time when the press room is written). */
+  clock?: Date;
+  /** List releases whose embargo has not lifted yet (default false: they are left out, with a warning). */
+  includeEmbargoed?: boolean;
 }
 
 /** Names the press room writes at the top of the output folder; sources may not take them. */
@@ -44,11 +53,24 @@ export interface PressRoomFile {
 
 export class PressRoom {
   readonly #feedSize: number;
+  readonly #clock: Date;
+  /**
+   * Body HTML of releases held back by their embargo: not in this feed, but
+   * saved with the feed cache, so that the build after the embargo lifts can
+   * list them in full even when it skips them as unchanged.
+   */
+  readonly #held = new Map<string, string>();
   /** Body HTML of the newest releases seen so far, by stem, at most feedSize of them. */
   readonly #newest: { summary: ReleaseSummary; html: string }[] = [];
 
   constructor(private readonly options: PressRoomOptions = {}) {
     this.#feedSize = options.feedSize ?? 50;
+    this.#clock = options.clock ?? new Date();
+  }
+
+  /** Whether this press room leaves the release out: its embargo has not lifted and embargoed releases are not included. */
+  holds(summary: ReleaseSummary): boolean {
+    return !this.options.includeEmbargoed && isEmbargoed(summary, this.#clock);
   }
 
   /**
@@ -59,6 +81,10 @@ export class PressRoom {
    */
   offer(summary: ReleaseSummary, html: string | undefined): void {
     if (html === undefined) return;
+    if (this.holds(summary)) {
+      this.#held.set(summary.stem, html);
+      return;
+    }
     const last = this.#newest[this.#newest.length - 1];
     if (this.#newest.length >= this.#feedSize && last && newestFirst(summary, last.summary) >= 0) return;
     this.#newest.push({ summary, html });
@@ -68,12 +94,12 @@ export class PressRoom {
 
   /** The body HTML kept for the feed, by output stem: saved beside the build manifest for the next incremental build. */
   feedContents(): Record<string, string> {
-    return Object.fromEntries(this.#newest.map((n) => [n.summary.stem, n.html]));
+    return { ...Object.fromEntries(this.#held), ...Object.fromEntries(this.#newest.map((n) => [n.summary.stem, n.html])) };
   }
 
   /** Write the three files from the batch's entries; returns what was written. */
   async write(entries: readonly PressEntry[], outDir: string, templates: TemplateSet, fs?: BuildFs): Promise<PressRoomFile[]> {
-    const sorted = [...entries].sort((a, b) => newestFirst(a.summary, b.summary));
+    const sorted = entries.filter((e) => !this.holds(e.summary)).sort((a, b) => newestFirst(a.summary, b.summary));
     const title = this.options.title ?? 'Press releases';
     const generator = `handout ${version}`;
     const contents = new Map(this.#newest.map((n) => [n.summary.stem, n.html]));

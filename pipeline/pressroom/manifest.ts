@@ -7,13 +7,13 @@ import type { PressEntry } from './entry.js';
 
 export interface PressManifest {
   generator: string;
-  releases: (PressEntry['summary'] & { outputs: PressEntry['outputs'] })[];
+  releases: (Omit<PressEntry['summary'], 'embargoAt'> & { outputs: PressEntry['outputs'] })[];
 }
 
 export function renderManifest(entries: readonly PressEntry[], generator: string): string {
   const manifest: PressManifest = {
     generator,
-    releases: entries.map((e) => ({ ...e.summary, outputs: e.outputs })),
+    releases: entries.map(({ summary: { embargoAt: _at, ...summary }, outputs }) => ({ ...summary, outputs })),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@
  * What the press room keeps of a release: the header fields and a lead, a few
  * hundred bytes, so a batch of thousands never holds whole documents.
  */
+import type { Point } from 'unist';
 import type { Release } from '../release.js';
 import { directionOf, toView } from '../render/view.js';
 
@@ -23,6 +24,10 @@ export interface ReleaseSummary {
   /** The lead, cut to 200 characters. */
   description: string;
   words: number;
+  /** The embargo instant (ISO 8601 with offset), or null: the press room holds the release back until then. */
+  embargo: string | null;
+  /** Where the source states the embargo, for the press room's warning; not published in manifest.json. */
+  embargoAt?: Point;
 }
 
 export function summarize(release: Release, source: string, stem: string): ReleaseSummary {
@@ -41,6 +46,8 @@ export function summarize(release: Release, source: string, stem: string): Relea
     dir: directionOf(release.language),
     description: view.description,
     words: release.stats.words,
+    embargo: release.embargo,
+    ...(release.sources.embargo?.position ? { embargoAt: release.sources.embargo.position.start } : {}),
   };
 }
 

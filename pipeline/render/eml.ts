@@ -9,8 +9,9 @@
 import { createHash } from 'node:crypto';
 import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import type { Release } from '../release.js';
+import { toView, type ViewOptions } from './view.js';
 
-export interface EmlOptions {
+export interface EmlOptions extends ViewOptions {
   /** The sender's address; the issuer is the display name. No real address by default. */
   fromAddress?: string;
   /** The Date header, in seconds since the epoch (SOURCE_DATE_EPOCH); else the release date, else now. */
@@ -31,11 +32,18 @@ function dateOf(release: Release, options: EmlOptions): Date {
   return new Date();
 }
 
+/** The title, with the embargo notice first when there is one: a mail client shows the subject before anything else. */
+function subjectOf(release: Release, options: EmlOptions): string {
+  const view = toView(release, options);
+  const title = release.title ?? view.strings.pressRelease;
+  return view.embargoNotice ? `[${view.embargoNotice}] ${title}` : title;
+}
+
 export async function renderEml(release: Release, parts: EmlParts, options: EmlOptions = {}): Promise<Uint8Array> {
   const digest = createHash('sha256').update(parts.txt).update(parts.html).update(parts.pdf).digest('hex');
   const mail: MailComposerOptions & { baseBoundary: string } = {
     from: { name: release.issuer ?? release.organization ?? 'Press office', address: options.fromAddress ?? 'press@invalid' },
-    subject: release.title ?? 'Press release',
+    subject: subjectOf(release, options),
     date: dateOf(release, options),
     messageId: `<${digest.slice(0, 32)}@handout.invalid>`,
     text: { content: Buffer.from(parts.txt), contentType: 'text/plain; charset=utf-8' },

@@ -14,6 +14,7 @@ import { TemplateError } from '../errors.js';
 import { wrapText } from './wrap.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { formatDate, upperCase } from './view.js';
+import { isStringKey, pieces, stringsFor, type Strings } from './locale/strings.js';
 
 export type TemplateMode = 'html' | 'text' | 'markdown';
 
@@ -39,6 +40,35 @@ env.registerHelper('formatDate', function helperFormatDate(iso: unknown, options
   const style = (options.hash?.['style'] as 'full' | 'long' | 'medium' | 'short' | undefined) ?? 'long';
   return formatDate(iso, localeOf(options), style);
 });
+
+function stringsOf(options: HelperOptions): Strings {
+  const root = options.data?.root as { strings?: Strings } | undefined;
+  return root?.strings ?? stringsFor(localeOf(options));
+}
+
+/**
+ * `{{t "pageOf" n=1 m=2}}`: a fixed word in the release's language, its
+ * `{placeholders}` filled from the hash. The result is escaped like any
+ * mustache, except that a value that is already safe markup (a `{{time …}}`)
+ * is kept: then the string's own text and every other value are escaped here.
+ */
+env.registerHelper('t', (key: unknown, options: HelperOptions): string | Handlebars.SafeString => {
+  if (typeof key !== 'string' || !isStringKey(key)) throw new Error(`{{t}}: unknown string key ${JSON.stringify(key)}`);
+  const hash = (options.hash ?? {}) as Record<string, unknown>;
+  const parts = pieces(stringsOf(options)[key]);
+  const markup = Object.values(hash).some((v) => v instanceof env.SafeString);
+  const value = (p: { text: string; placeholder?: string }): string => {
+    if (p.placeholder === undefined || !Object.hasOwn(hash, p.placeholder)) return markup ? env.escapeExpression(p.text) : p.text;
+    const v = hash[p.placeholder];
+    if (v instanceof env.SafeString) return v.toHTML();
+    return markup ? env.escapeExpression(asString(v)) : asString(v);
+  };
+  const text = parts.map(value).join('');
+  return markup ? new env.SafeString(text) : text;
+});
+
+/** `{{time iso text}}`: `<time datetime="iso">text</time>` for HTML templates, both escaped. */
+env.registerHelper('time', (iso: unknown, text: unknown) => new env.SafeString(`<time datetime="${env.escapeExpression(asString(iso))}">${env.escapeExpression(asString(text))}</time>`));
 
 /** `{{upper text}}`: upper case by the release's language rules. */
 env.registerHelper('upper', (value: unknown, options: HelperOptions): string => upperCase(asString(value), localeOf(options)));

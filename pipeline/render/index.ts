@@ -12,6 +12,7 @@ import { renderEml, type EmlOptions } from './eml.js';
 import { renderText, type TextRenderOptions } from './text/index.js';
 
 import type { Format } from './formats.js';
+import type { StringOverrides } from './locale/strings.js';
 
 export { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 
@@ -22,6 +23,8 @@ export interface RenderOptions {
   pdf?: PdfOptions;
   text?: TextRenderOptions;
   eml?: EmlOptions & { /** The PDF attachment's name. */ pdfName?: string };
+  /** Per-locale overrides of the templates' fixed words; plain data, so it crosses to build workers as is. */
+  strings?: StringOverrides;
 }
 
 /**
@@ -30,19 +33,20 @@ export interface RenderOptions {
  * what it rendered, so nothing is made twice).
  */
 export async function renderFormat(format: Format, release: Release, file: VFile, templates: TemplateSet, options: RenderOptions = {}, rendered: Rendered = {}): Promise<Uint8Array> {
+  const strings = options.strings ? { strings: options.strings } : {};
   switch (format) {
     case 'eml': {
       const part = async (f: 'html' | 'txt' | 'pdf'): Promise<Uint8Array> => (rendered[f] ??= await renderFormat(f, release, file, templates, options, rendered));
       const epoch = options.eml?.sourceDateEpoch ?? options.pdf?.sourceDateEpoch;
-      return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
+      return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...strings, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
     }
     case 'html':
-      return Buffer.from(renderHtml(release, templates), 'utf8');
+      return Buffer.from(renderHtml(release, templates, strings), 'utf8');
     case 'txt':
-      return Buffer.from(renderText(release, templates, options.text, file), 'utf8');
+      return Buffer.from(renderText(release, templates, { ...options.text, ...strings }, file), 'utf8');
     case 'json':
       return Buffer.from(renderJson(release), 'utf8');
     case 'pdf':
-      return renderPdf(release, file, templates, options.pdf);
+      return renderPdf(release, file, templates, { ...options.pdf, ...strings });
   }
 }

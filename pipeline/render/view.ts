@@ -6,9 +6,18 @@
 import { toString } from 'mdast-util-to-string';
 import type { HeaderField, Release } from '../release.js';
 import { version } from '../package-root.js';
+import { fill, stringsFor, type StringOverrides, type Strings } from './locale/strings.js';
+import { formatInstant } from './locale/instant.js';
+import { embargoLineText } from '../extract/embargo.js';
 
 /** The record's header fields as they are, plus presentation values. */
-export interface View extends Pick<Release, HeaderField> {
+export interface View extends Pick<Release, HeaderField | 'embargo'> {
+  /** The embargo instant in the release's language ("March 3, 2026 at 10:00 AM GMT-5"), or null. */
+  embargoText: string | null;
+  /** The whole embargo notice ("Embargoed until …"), or null: for plain-text places such as a mail subject. */
+  embargoNotice: string | null;
+  /** When the release may be said to be published: its date, never before its embargo (see publishedOf). */
+  published: string | null;
   /** "ltr" or "rtl", from the language. */
   dir: 'ltr' | 'rtl';
   /** The wire dateline for the header: "WASHINGTON, DC, July 17, 2015 —", or null when there is nothing to say. */
@@ -24,6 +33,13 @@ export interface View extends Pick<Release, HeaderField> {
   words: number;
   readingMinutes: number;
   generator: string;
+  /** The fixed words for the release's language (catalogue, then the project's overrides); templates read them through `{{t "key"}}`. */
+  strings: Strings;
+}
+
+export interface ViewOptions {
+  /** The project's per-locale string overrides (`strings` in handout.config.json). */
+  strings?: StringOverrides;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/iu;
@@ -89,7 +105,22 @@ export function leadOf(release: Release): string {
   return first ? toString(first, { includeHtml: false }).replace(/\s+/gu, ' ').trim() : '';
 }
 
-export function toView(release: Release): View {
+/**
+ * When the release is published: its date, but never before its embargo. A
+ * page that says it was published at 09:00 while the embargo holds until 10:00
+ * invites a crawler or an aggregator to run it early, so an embargo later than
+ * the date (or a release with no date) gives the embargo's instant.
+ */
+export function publishedOf(release: Release): string | undefined {
+  if (!release.embargo) return release.date ?? undefined;
+  if (!release.date) return release.embargo;
+  // The date is a calendar day: it is not later than the embargo unless it is a later day than the embargo's own.
+  return release.date > release.embargo.slice(0, 10) ? release.date : release.embargo;
+}
+
+export function toView(release: Release, options: ViewOptions = {}): View {
+  const strings = stringsFor(release.language, options.strings);
+  const embargoText = release.embargo ? formatInstant(release.embargo, release.language) : null;
   const lead = leadOf(release);
   const endMark = release.endMark?.replace(/[\\*_]/gu, '').trim();
   return {
@@ -100,7 +131,12 @@ export function toView(release: Release): View {
     organization: release.organization,
     location: release.location,
     date: release.date,
-    release: release.release,
+    // An "EMBARGOED UNTIL …" release line is shown as the embargo notice instead, not twice.
+    release: release.embargo && release.release && embargoLineText(release.release) !== undefined ? null : release.release,
+    embargo: release.embargo,
+    published: publishedOf(release) ?? null,
+    embargoText,
+    embargoNotice: embargoText ? fill(strings.embargoedUntil, { date: embargoText }) : null,
     language: release.language,
     endMark: release.endMark,
     contact: release.contact,
@@ -109,9 +145,10 @@ export function toView(release: Release): View {
     bodyHasDateline: release.dateline !== null,
     endMarkText: endMark ? endMark : '###',
     description: truncate(lead || release.title || '', 200),
-    pageTitle: pageTitleOf(release.title ?? 'Press release'),
+    pageTitle: pageTitleOf(release.title ?? strings.pressRelease),
     words: release.stats.words,
     readingMinutes: release.stats.readingMinutes,
     generator: `handout ${version}`,
+    strings,
   };
 }

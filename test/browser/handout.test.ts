@@ -27,14 +27,26 @@ March 3, 2026
 Acme said <script>alert(1)</script> and [a link](javascript:alert(1)) and [the product page](https://example.com/widget?a=1&b=2) today.
 `;
 
+// An embargoed release: its banner must be axe-clean (contrast) in light and dark.
+const EMBARGOED = `---
+title: Acme lanza Widget 3.0
+date: 2026-03-03
+embargo: 2026-03-03T10:00-05:00
+issuer: Acme
+---
+
+Acme lanzó hoy Widget 3.0, la tercera versión de su widget. Es más rápido y más pequeño que el anterior.
+`;
+
 const dir = tempDir('handout-browser-');
 let browser: Browser;
 let result: BuildResult;
 
 before(async () => {
   writeFileSync(join(dir, 'hostile.txt'), HOSTILE);
+  writeFileSync(join(dir, 'embargoed.md'), EMBARGOED);
   result = await build({
-    inputs: [seedPath, join(fixtures, 'rtl', 'source.md'), join(dir, 'hostile.txt'), ...browserSelection()],
+    inputs: [seedPath, join(fixtures, 'rtl', 'source.md'), join(dir, 'hostile.txt'), join(dir, 'embargoed.md'), ...browserSelection()],
     outDir: join(dir, 'out'),
     formats: ['html', 'json'],
   });
@@ -62,8 +74,8 @@ function outputOf(stemEnd: string, format: 'html' | 'json'): string {
   return doc.outputs.find((o) => o.format === format)!.path;
 }
 
-test('the batch built the seed, the RTL fixture, the hostile page and twenty corpus releases', () => {
-  assert.equal(result.documents.length, 23);
+test('the batch built the seed, the RTL fixture, the hostile page, the embargoed page and twenty corpus releases', () => {
+  assert.equal(result.documents.length, 24);
   for (const d of result.documents) assert.ok(d.ok, `${d.file.path}: ${d.file.messages.join('; ')}`);
   assert.ok(result.documents.filter((d) => /taiwan-president/u.test(d.source.path)).length >= 8, 'the Traditional Chinese releases are in');
 });
@@ -82,7 +94,8 @@ describe('every page', () => {
           const ld = JSON.parse((await phone.page.textContent('script[type="application/ld+json"]')) ?? '') as JsonLd;
           assert.equal(ld['@type'], 'NewsArticle');
           assert.equal(ld.headline, record['title'] ?? undefined);
-          assert.equal(ld.datePublished, record['date'] ?? undefined);
+          // Never published before the embargo: the embargo's instant stands in for an earlier date.
+          assert.equal(ld.datePublished, record['embargo'] && (!record['date'] || String(record['date']) <= String(record['embargo']).slice(0, 10)) ? record['embargo'] : (record['date'] ?? undefined));
           assert.equal(ld.inLanguage, record['language']);
           if (record['issuer']) assert.equal(ld.author?.name, record['issuer']);
           if (record['organization'] ?? record['issuer']) assert.equal(ld.publisher?.name, record['organization'] ?? record['issuer']);
@@ -116,6 +129,17 @@ test('right to left: dir="rtl" and lang="ar" on the Arabic release', async () =>
     assert.equal(await page.page.getAttribute('html', 'dir'), 'rtl');
     assert.equal(await page.page.getAttribute('html', 'lang'), 'ar');
     assert.equal(await page.page.evaluate('getComputedStyle(document.body).direction'), 'rtl');
+  } finally {
+    await close(page);
+  }
+});
+
+test('the embargo banner is the first thing on the page, with a machine-readable time', async () => {
+  const page = await open(browser, pathToFileURL(outputOf('embargoed', 'html')).href);
+  try {
+    assert.equal(await page.page.textContent('.letterhead > :first-child'), 'Bajo embargo hasta el 3 de marzo de 2026 a las 10:00 GMT-5');
+    assert.equal(await page.page.getAttribute('.embargo time', 'datetime'), '2026-03-03T10:00:00-05:00');
+    assert.ok(await page.page.isVisible('.embargo'));
   } finally {
     await close(page);
   }

@@ -18,6 +18,15 @@ import type { RootContent } from 'mdast';
 import { extractRelease, sourceFile } from '../../pipeline/document.js';
 import { cli, corpusDir, seedPath, tempDir } from '../support/paths.js';
 import { roles, structureOf, type StructNode } from '../support/structure.js';
+import { pieces, stringsFor } from '../../pipeline/render/locale/strings.js';
+
+/** The footer's "Page N of M" in `language`, as a pattern for a line that ends with it. */
+function pageLabel(language: string): RegExp {
+  const source = pieces(stringsFor(language).pageOf)
+    .map((p) => (p.placeholder ? '\\d+' : p.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s*')))
+    .join('');
+  return new RegExp(`${source}$`, 'u');
+}
 
 const run = promisify(execFile);
 
@@ -218,12 +227,13 @@ test('pdftotext gives back every body word, in reading order, for every document
   await each(docs, async (doc) => {
     const release = extractRelease(sourceFile(doc.source, `${doc.name}.txt`))!;
     const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-raw', pdf('pdfa-2a', doc), '-'], { maxBuffer: 1 << 26 });
-    // Page furniture (the running header, the footer line with "Page N of M") sits between the pages' text in content order.
+    // Page furniture (the running header, the footer line with "Page N of M" in the release's language) sits between the pages' text in content order.
+    const pageOf = pageLabel(release.language);
     const title = (release.title ?? '').replace(/\s+/gu, ' ').trim();
     const isHeader = (line: string): boolean => !!title && (line === title || (line.endsWith('…') && title.startsWith(line.slice(0, -1))));
     const body = stdout
       .split('\n')
-      .filter((line) => !/Page \d+ of \d+$/u.test(line) && !isHeader(line.trim()))
+      .filter((line) => !pageOf.test(line) && !isHeader(line.trim()))
       .join('\n');
     const text = squash(body.replace(/\ufffd/gu, ''));
     let from = 0;

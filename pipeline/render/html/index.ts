@@ -6,12 +6,12 @@
 import type { Release } from '../../release.js';
 import { SafeString } from '../handlebars.js';
 import type { TemplateSet } from '../templates.js';
-import { toView } from '../view.js';
+import { toView, type ViewOptions } from '../view.js';
 import { bodyToHtml } from './body.js';
 import { jsonLd, scriptSafeJson } from './json-ld.js';
 
-export function renderHtml(release: Release, templates: TemplateSet): string {
-  const view = toView(release);
+export function renderHtml(release: Release, templates: TemplateSet, options: ViewOptions = {}): string {
+  const view = toView(release, options);
   const html = templates.html(
     {
       ...view,

@@ -4,7 +4,7 @@
  * which JSON parsers read back unchanged.
  */
 import type { Release } from '../../release.js';
-import type { View } from '../view.js';
+import { publishedOf, type View } from '../view.js';
 
 export function jsonLd(release: Release, view: View): Record<string, unknown> {
   const publisherName = release.organization ?? release.issuer;
@@ -14,7 +14,7 @@ export function jsonLd(release: Release, view: View): Record<string, unknown> {
     headline: release.title ?? undefined,
     alternativeHeadline: release.subtitle ?? undefined,
     articleSection: release.type ?? undefined,
-    datePublished: release.date ?? undefined,
+    datePublished: publishedOf(release),
     dateline: view.dateline ? view.dateline.replace(/\s*—$/u, '') : undefined,
     inLanguage: release.language,
     description: view.description || undefined,

@@ -10,7 +10,8 @@ import { lineStartOffsets, pointOf } from '../../extract/lines.js';
 import type { Release } from '../../release.js';
 import { version } from '../../package-root.js';
 import type { TemplateSet } from '../templates.js';
-import { toView, truncate } from '../view.js';
+import { toView, truncate, type ViewOptions } from '../view.js';
+import { fill } from '../locale/strings.js';
 import { attachSources } from './attachments.js';
 import { loadFontSet, type FontOptions } from './fonts.js';
 import { installFragmentHooks } from './fragments.js';
@@ -24,7 +25,7 @@ import { Typesetter } from './typeset.js';
 
 export type { PageSize } from './page-size.js';
 
-export interface PdfOptions {
+export interface PdfOptions extends ViewOptions {
   profile?: PdfProfile;
   /** Default: Letter where the release's locale prints on Letter, else A4. */
   pageSize?: PageSize;
@@ -113,7 +114,8 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const fonts = loadFontSet(options.fonts);
   const created = documentDate(release, options.sourceDateEpoch);
   const meta = { ...metadataOf(release, file, created), ua: profile.ua };
-  const tree = layoutTree(layoutMarkdown(release, templates));
+  const view = toView(release, options);
+  const tree = layoutTree(layoutMarkdown(release, templates, options));
 
   const doc: PdfDocument = new PDFDocument({
     size: options.pageSize ?? pageSizeFor(release.language),
@@ -156,7 +158,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
     {
       header: release.title ?? '',
       footerLeft: release.issuer ?? release.organization ?? '',
-      pageLabel: (n, m) => `Page ${n} of ${m}`,
+      pageLabel: (n, m) => fill(view.strings.pageOf, { n, m }),
     },
     context,
   );

@@ -13,7 +13,7 @@ import type { Release } from '../../release.js';
 import { demoteHeadings } from '../demote.js';
 import { SafeString } from '../handlebars.js';
 import type { TemplateSet } from '../templates.js';
-import { toView } from '../view.js';
+import { toView, type ViewOptions } from '../view.js';
 
 const layoutProcessor = unified().use(remarkParse).use(remarkDirective).freeze();
 
@@ -26,8 +26,8 @@ export function bodyToMarkdown(body: Root): string {
   return toMarkdown(tree, { extensions: [directiveToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
 }
 
-export function layoutMarkdown(release: Release, templates: TemplateSet): string {
-  const view = toView(release);
+export function layoutMarkdown(release: Release, templates: TemplateSet, options: ViewOptions = {}): string {
+  const view = toView(release, options);
   return templates.pdf({ ...view, body: new SafeString(bodyToMarkdown(release.body)) }, { partials: templates.partials.markdown });
 }
 

@@ -44,6 +44,8 @@ const BODY: Style = { face: 'serif', size: 11, color: INK, lineGap: 3.5, align: 
 const STYLES: Record<string, Style> = {
   body: BODY,
   letterhead: { face: 'sansBold', size: 9, color: MUTED, lineGap: 2, align: 'left', before: 0, after: 4, upper: true, spacing: 0.4 },
+  // The embargo is the first thing an editor must see: bold, in the accent colour, above the letterhead's other lines.
+  embargo: { face: 'sansBold', size: 10, color: ACCENT, lineGap: 2, align: 'left', before: 0, after: 6, upper: true, spacing: 0.3 },
   type: { face: 'sansBold', size: 9, color: ACCENT, lineGap: 2, align: 'left', before: 0, after: 4, upper: true, spacing: 0.4 },
   release: { face: 'sansBold', size: 9, color: INK, lineGap: 2, align: 'left', before: 0, after: 4, upper: true, spacing: 0.4 },
   title: { face: 'serifBold', size: 21, color: INK, lineGap: 2, align: 'left', before: 10, after: 8 },

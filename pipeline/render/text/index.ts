@@ -5,11 +5,11 @@
 import type { VFile } from 'vfile';
 import type { Release } from '../../release.js';
 import type { TemplateSet } from '../templates.js';
-import { toView } from '../view.js';
+import { toView, type ViewOptions } from '../view.js';
 import { asciiRelease, toAscii } from './ascii.js';
 import { bodyToText } from './body.js';
 
-export interface TextRenderOptions {
+export interface TextRenderOptions extends ViewOptions {
   /** Columns, by display width. */
   width?: number;
   eol?: 'lf' | 'crlf';
@@ -22,7 +22,7 @@ export function renderText(original: Release, templates: TemplateSet, options: T
   const width = options.width ?? 72;
   // ASCII is made before wrapping, so that widths are measured on what is printed.
   const release = options.ascii ? asciiRelease(original, file) : original;
-  const view = toView(release);
+  const view = toView(release, options);
   if (options.ascii && view.dateline) view.dateline = toAscii(view.dateline).text;
   const lead = !view.bodyHasDateline && view.dateline ? view.dateline : undefined;
   const text = templates.text(
