@@ -8,7 +8,7 @@
  * Every PDF is rendered in this one process, after the cases before it, as
  * in a batch: the fuzz found that a composite glyph ("ç") broke the Unicode
  * mapping of its component ("c") in later documents (fixed in
- * render/pdf/glyph-code-points.ts).
+ * render/pdf/shared-glyphs.ts).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

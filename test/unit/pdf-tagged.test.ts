@@ -223,12 +223,12 @@ test('a glyph first met as part of a composite keeps its Unicode mapping for lat
   const { readFileSync: read } = await import('node:fs');
   const { createRequire } = await import('node:module');
   const fontkit = await import('fontkit');
-  const { keepGlyphCodePoints } = await import('../../pipeline/render/pdf/glyph-code-points.js');
+  const { shareGlyphs } = await import('../../pipeline/render/pdf/shared-glyphs.js');
   const font = fontkit.create(read(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'))) as import('fontkit').Font;
-  keepGlyphCodePoints(font);
+  shareGlyphs(font);
   const id = font.glyphForCodePoint(0x63).id;
   const fresh = fontkit.create(read(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'))) as import('fontkit').Font;
-  keepGlyphCodePoints(fresh);
+  shareGlyphs(fresh);
   fresh.getGlyph(id); // as the subsetter does for a composite's component
   assert.deepEqual(fresh.glyphForCodePoint(0x63).codePoints, [0x63]);
   assert.deepEqual(fresh.layout('cat').glyphs[0]!.codePoints, [0x63]);

@@ -10,8 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { memoizeGlyphDecode } from './glyph-decode.js';
-import { keepGlyphCodePoints } from './glyph-code-points.js';
+import { shareGlyphs } from './shared-glyphs.js';
 import { memoizeLayout } from './layout-cache.js';
 
 export type Face = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'mono';
@@ -68,8 +67,7 @@ export function loadFont(path: string, postscriptName?: string): LoadedFont {
   const opened = fontkit.create(readFileSync(path), postscriptName);
   const font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
   if (!font) throw new Error(`${path}: no font in this collection`);
-  keepGlyphCodePoints(font);
-  memoizeGlyphDecode(font);
+  shareGlyphs(font);
   memoizeLayout(font);
   const loaded: LoadedFont = { name: `font${parsed.size}`, font, coverage: new Map() };
   parsed.set(key, loaded);
