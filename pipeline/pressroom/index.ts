@@ -5,12 +5,10 @@
  * carries in full, so memory stays flat however large the batch.
  */
 import { createHash } from 'node:crypto';
-import { relative, resolve, sep } from 'node:path';
 import { outputPath } from '../build/naming.js';
 import type { BuildFs } from '../build/fs.js';
 import { writeAtomic } from '../build/write.js';
 import { version } from '../package-root.js';
-import type { Release } from '../release.js';
 import type { TemplateSet } from '../render/templates.js';
 import { isEmbargoed } from './embargo.js';
 import type { PressEntry } from './entry.js';
@@ -126,9 +124,4 @@ export class PressRoom {
     }
     return written;
   }
-}
-
-/** An output's path relative to the output folder, with "/" separators. */
-export function relativeOutput(outDir: string, path: string): string {
-  return relative(resolve(outDir), path).split(sep).join('/');
 }

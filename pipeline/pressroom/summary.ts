@@ -6,26 +6,18 @@ import type { Point } from 'unist';
 import type { Release } from '../release.js';
 import { directionOf, toView } from '../render/view.js';
 
-export interface ReleaseSummary {
+/** The record's fields that a summary copies as they are (the embargo: an ISO 8601 instant with offset, or null). */
+type CopiedFields = Pick<Release, 'title' | 'subtitle' | 'type' | 'issuer' | 'organization' | 'location' | 'date' | 'language' | 'embargo'>;
+
+export interface ReleaseSummary extends CopiedFields {
   /** The source's path relative to its input, with "/" separators. */
   source: string;
   /** The output name without extension, relative to the output folder ("a/foo"). */
   stem: string;
-  title: string | null;
-  subtitle: string | null;
-  type: string | null;
-  issuer: string | null;
-  organization: string | null;
-  location: string | null;
-  /** ISO yyyy-mm-dd, or null. */
-  date: string | null;
-  language: string;
   dir: 'ltr' | 'rtl';
   /** The lead, cut to 200 characters. */
   description: string;
   words: number;
-  /** The embargo instant (ISO 8601 with offset), or null: the press room holds the release back until then. */
-  embargo: string | null;
   /** Where the source states the embargo, for the press room's warning; not published in manifest.json. */
   embargoAt?: Point;
 }
