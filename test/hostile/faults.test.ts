@@ -167,16 +167,21 @@ function three(input: string, tag: string): void {
   for (let i = 0; i < 3; i++) writeFileSync(join(input, `doc-0${i}.txt`), readFileSync(seedPath, 'utf8').replace('Cyber Dialogue', `Cyber Dialogue ${tag}${i}`));
 }
 
+/** A fresh input folder of three sources, and an output folder beside it. */
+function threeSources(): { dir: string; input: string; out: string } {
+  const dir = tempDir('handout-faults-');
+  const input = join(dir, 'in');
+  mkdirSync(input);
+  three(input, '');
+  return { dir, input, out: join(dir, 'out') };
+}
+
 interface ManifestFile {
   documents: Record<string, { sourceHash: string; outputs: { path: string; sha256: string }[] }>;
 }
 
 test('faults: a full disk on a rebuild leaves the previous manifest whole; the next run completes', async () => {
-  const dir = tempDir('handout-faults-');
-  const input = join(dir, 'in');
-  mkdirSync(input);
-  three(input, '');
-  const out = join(dir, 'out');
+  const { input, out } = threeSources();
   assert.equal((await runCli(['build', input, '-o', out, '--format', 'html,json'])).code, 0);
   const manifestBefore = readFileSync(join(out, '.handout-manifest.json'));
   const indexBefore = readFileSync(join(out, 'index.html'));
@@ -197,11 +202,7 @@ test('faults: a full disk on a rebuild leaves the previous manifest whole; the n
 });
 
 test('faults: an unwritable document folder stops the batch; the manifest keeps only whole documents', async () => {
-  const dir = tempDir('handout-faults-');
-  const input = join(dir, 'in');
-  mkdirSync(input);
-  three(input, '');
-  const out = join(dir, 'out');
+  const { input, out } = threeSources();
   assert.equal((await runCli(['build', input, '-o', out, '--format', 'html,json'])).code, 0);
   const before = JSON.parse(readFileSync(join(out, '.handout-manifest.json'), 'utf8')) as ManifestFile;
   three(input, 'v2-');
@@ -229,10 +230,7 @@ test('faults: an unwritable document folder stops the batch; the manifest keeps 
 });
 
 test('faults: build({ fs }) runs in-process whatever jobs says, and every source read and output write goes through fs', async () => {
-  const dir = tempDir('handout-faults-');
-  const input = join(dir, 'in');
-  mkdirSync(input);
-  three(input, '');
+  const { dir, input } = threeSources();
   const seen = { reads: 0, writes: 0 };
   const fs: BuildFs = {
     ...nodeFs,
@@ -248,11 +246,7 @@ test('faults: build({ fs }) runs in-process whatever jobs says, and every source
 });
 
 test('faults: the stale-temporary sweep keeps files of live processes, this one (and its workers) included', async () => {
-  const dir = tempDir('handout-faults-');
-  const input = join(dir, 'in');
-  mkdirSync(input);
-  three(input, '');
-  const out = join(dir, 'out');
+  const { input, out } = threeSources();
   mkdirSync(join(out, 'sub'), { recursive: true });
   const ours = `.doc-00.html.${process.pid}.0123abcd.tmp`;
   const parent = `.doc-01.html.${process.ppid}.0123abcd.tmp`;
