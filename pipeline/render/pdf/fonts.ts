@@ -13,7 +13,7 @@ import * as fontkit from 'fontkit';
 import { shareGlyphs } from './shared-glyphs.js';
 import { memoizeLayout } from './layout-cache.js';
 
-export type Face = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'mono';
+export type Face = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic' | 'sansBoldItalic' | 'mono';
 
 export interface LoadedFont {
   /** Name under which the font is registered in each PDF document. */
@@ -42,6 +42,9 @@ const DEFAULT_FILES: Record<Face, string> = {
   sans: 'DejaVuSans.ttf',
   sansBold: 'DejaVuSans-Bold.ttf',
   mono: 'DejaVuSansMono.ttf',
+  // For a brand that sets its body text in sans (brand.fonts.body): quotations stay italic.
+  sansItalic: 'DejaVuSans-Oblique.ttf',
+  sansBoldItalic: 'DejaVuSans-BoldOblique.ttf',
 };
 
 /**

@@ -22,6 +22,7 @@ import { infoOf, installXmp, type PdfDocument, type PdfMetadata } from './metada
 import { pageSizeFor, type PageSize } from './page-size.js';
 import { DEFAULT_PROFILE, PROFILES, type PdfProfile } from './profiles.js';
 import { Typesetter } from './typeset.js';
+import { pdfBrandOf } from '../../brand/pdf.js';
 
 export type { PageSize } from './page-size.js';
 
@@ -116,6 +117,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const meta = { ...metadataOf(release, file, created), ua: profile.ua };
   const view = toView(release, options);
   const tree = layoutTree(layoutMarkdown(release, templates, options));
+  const brand = await pdfBrandOf(view.brand, options.logo, profile.subset !== undefined);
 
   const doc: PdfDocument = new PDFDocument({
     size: options.pageSize ?? pageSizeFor(release.language),
@@ -150,7 +152,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const onMissingGlyph = (ch: string): void => {
     missing.set(ch, (missing.get(ch) ?? 0) + 1);
   };
-  const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language) };
+  const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language), brand };
   new Typesetter({ ...context, doc, fonts, outline: true }).typeset(tree);
   drawFurniture(
     doc,
@@ -159,6 +161,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
       header: release.title ?? '',
       footerLeft: release.issuer ?? release.organization ?? '',
       pageLabel: (n, m) => fill(view.strings.pageOf, { n, m }),
+      footerLine: view.brand.footer ?? '',
     },
     context,
   );
