@@ -18,6 +18,7 @@ import { lineFromRange, lineStartOffsets, positionOf, toBlock, type Block } from
 import { splitRunIn } from './run-in.js';
 import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
+import { listImages } from '../media/release-images.js';
 import { unitsOfBlock, type Unit } from './units.js';
 
 export { collapse } from './lines.js';
@@ -229,6 +230,7 @@ export function extract(tree: Root, file: VFile): Release {
     stats: computeStats(body),
     mentions: { people: [], organizations: [], places: [] },
     quotes: [],
+    images: listImages(body),
   };
 
   // A dateline opening the body gives the place (and date) when the header did not.
