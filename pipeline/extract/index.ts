@@ -19,6 +19,7 @@ import { lineFromRange, lineStartOffsets, positionOf, toBlock, type Block } from
 import { splitRunIn } from './run-in.js';
 import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
+import { listImages } from '../media/release-images.js';
 import { unitsOfBlock, type Unit } from './units.js';
 
 export { collapse } from './lines.js';
@@ -230,6 +231,7 @@ export function extract(tree: Root, file: VFile): Release {
     stats: computeStats(body),
     mentions: { people: [], organizations: [], places: [] },
     quotes: [],
+    images: listImages(body),
     brand: null,
   };
 
