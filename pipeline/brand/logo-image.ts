@@ -11,4 +11,6 @@ export interface LogoImage {
   height: number;
   /** sha256 of `data`, hex: the cache key for what the PDF makes of it. */
   sha256: string;
+  /** JPEG only: colour components (4 = CMYK, which an archival PDF converts to RGB). */
+  components?: number;
 }

@@ -7,17 +7,34 @@ import { FONT_STACKS } from './fields.js';
 import { parseHex } from './color.js';
 import type { LogoImage } from './logo-image.js';
 import { rasterise } from './svg.js';
+import { ImageCache, MIME, pdfImageBytes, type LoadedImage } from '../media/index.js';
 import type { BrandView } from './view.js';
 import type { PdfBrand } from '../render/pdf/typeset.js';
 
 /** An SVG logo is rasterised at this many pixels per point of its drawn height (about 290 dpi: sharp in print). */
 const SVG_PIXELS_PER_POINT = 4;
 
-/** PNG or JPEG bytes for pdfkit: an SVG rasterised first. `archival`: the profile claims PDF/A. */
+const prepared = new Map<string, Uint8Array>();
+
+/**
+ * PNG or JPEG bytes for pdfkit, through the media module as any image: an
+ * SVG rasterised first; a PNG rewritten as plain 8-bit RGB(A), its alpha laid
+ * over white when the profile is archival (PDF/A-1 forbids transparency); a
+ * CMYK JPEG made RGB for PDF/A. Memoised per process by content.
+ */
 export async function logoForPdf(logo: LogoImage, drawnHeight: number, archival: boolean): Promise<Uint8Array> {
-  const bytes = logo.type === 'image/svg+xml' ? await rasterise(logo.data, Math.ceil(drawnHeight * SVG_PIXELS_PER_POINT), logo.sha256) : logo.data;
-  void archival;
-  return bytes;
+  const svg = logo.type === 'image/svg+xml';
+  const pixels = svg ? Math.ceil(drawnHeight * SVG_PIXELS_PER_POINT) : 0;
+  const key = `${logo.sha256}:${pixels}:${archival ? 'archival' : 'plain'}`;
+  const hit = prepared.get(key);
+  if (hit) return hit;
+  const bytes = svg ? await rasterise(logo.data, pixels, logo.sha256) : logo.data;
+  const format = svg || logo.type === 'image/png' ? 'png' : 'jpeg';
+  // Not read from a file of its own (an SVG's raster), or already held by the caller: no cache entry to attach to.
+  const image: LoadedImage = { path: '', bytes, format, mime: MIME[format], width: logo.width, height: logo.height, sha256: logo.sha256, size: bytes.byteLength, mtimeMs: 0, ...(!svg && logo.components ? { components: logo.components } : {}) };
+  const result = pdfImageBytes(image, { archival }, new ImageCache(0));
+  prepared.set(key, result);
+  return result;
 }
 
 export async function pdfBrandOf(brand: BrandView, logo: LogoImage | undefined, archival: boolean): Promise<PdfBrand> {

@@ -8,6 +8,7 @@ import { TemplateError } from '../errors.js';
 import { bodyToHtml } from '../render/html/body.js';
 import { renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { summarize, type ReleaseSummary } from '../pressroom/summary.js';
+import { prepareBrand, type PreparedBrand } from '../brand/logo.js';
 import type { Release } from '../release.js';
 import type { TemplateSet } from '../render/templates.js';
 import { nodeFs, type BuildFs } from './fs.js';
@@ -57,12 +58,14 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
 
   let sourceHash: string | null = null;
   let release: Release | undefined;
+  let prepared: PreparedBrand = {};
   try {
     const bytes = await readSourceBytes(job.path, file, { ...(config.maxSize !== undefined ? { maxSize: config.maxSize } : {}), fs });
     if (!bytes) return done(false, null);
     sourceHash = sha256(bytes);
     release = releaseFromBytes(bytes, file);
     if (!release) return done(false, sourceHash);
+    prepared = await prepareBrand(release, file, { ...(config.render.brand ? { settings: config.render.brand } : {}), root: job.root });
     if (config.pressroom) {
       summary = summarize(release, job.relative, job.stem);
       feedHtml = bodyToHtml(release.body);
@@ -76,7 +79,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   let failed = false;
   // This document's outputs so far, for formats made of others (eml); dropped with the document.
   const rendered: Rendered = {};
-  const render: RenderOptions = { ...config.render, eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml } };
+  const render: RenderOptions = { ...config.render, ...(prepared.logo ? { logo: prepared.logo } : {}), eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml } };
   for (const format of config.formats) {
     let data: Uint8Array;
     try {

@@ -34,6 +34,8 @@ export interface Job {
   displayPath: string;
   /** Source path relative to its input folder, as the press room lists it. */
   relative: string;
+  /** That input folder (absolute): files a release names (its logo) must stay inside it. */
+  root: string;
   /** Output stem (no extension) under the output folder, already disambiguated. */
   stem: string;
   /** The source this one's name clashed with, if any. */

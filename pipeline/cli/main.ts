@@ -113,6 +113,7 @@ function buildOptions(cmd: BuildCommand, io: Io): BuildOptions {
       pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
       text: { width: cmd.textWidth, eol: cmd.textEol, ascii: cmd.textAscii },
       ...(cmd.strings ? { strings: cmd.strings } : {}),
+      ...(cmd.brand ? { brand: cmd.brand } : {}),
     },
     jobs: cmd.jobs,
     maxSize: cmd.maxSize,
