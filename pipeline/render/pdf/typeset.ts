@@ -375,6 +375,11 @@ export class Typesetter {
     try {
       this.element(role, lang ? { lang } : {}, () => {
         drawn.forEach((seg, i) => {
+          // A fragment that ends in a hard break ends its line (continued: false) and the next starts
+          // afresh at the left edge: pdfkit carries a continued fragment's x past a break it ends with,
+          // so a link after "Name, role\" would start mid-page.
+          const endsLine = i < drawn.length - 1 && seg.text.endsWith('\n');
+          const fresh = i === 0 || drawn[i - 1]!.text.endsWith('\n');
           const draw = (): void => {
             this.use(seg.font);
             doc.fontSize(style.size).fillColor(seg.link ? (this.ctx.brand?.accent ?? ACCENT) : style.color);
@@ -382,13 +387,14 @@ export class Typesetter {
               width: box.width,
               align: style.align,
               lineGap: style.lineGap,
-              continued: i < drawn.length - 1,
+              continued: i < drawn.length - 1 && !endsLine,
               characterSpacing: style.spacing ?? 0,
               link: seg.link ?? null,
               underline: seg.link !== undefined,
             };
-            const text = seg.text;
-            if (i === 0) doc.text(text, box.x, doc.y, options);
+            // The line's own end is the break: drop one "\n" (an empty line stays a space, so it still advances).
+            const text = endsLine ? seg.text.slice(0, -1) || ' ' : seg.text;
+            if (fresh) doc.text(text, box.x, doc.y, options);
             else doc.text(text, options);
           };
           if (seg.link === undefined) {
