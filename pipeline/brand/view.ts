@@ -11,6 +11,8 @@ import type { LogoImage } from './logo-image.js';
 export interface ContactView extends BrandContact {
   /** The phone number for a tel: link: "+" and digits only; null without a phone. */
   tel: string | null;
+  /** The phone number with no-break spaces, so that it never wraps in the middle (HTML). */
+  phoneText: string | null;
 }
 
 export interface LogoView {
@@ -72,7 +74,11 @@ export function brandView(release: Release, strings: Strings, logo: LogoImage | 
     logo: drawn ? { alt: name ?? '', type: drawn.type, ...fitLogo(drawn.width, drawn.height) } : null,
     accent: accent ? { color: accent, light: readableOn(accent, LIGHT_PAPER), dark: readableOn(accent, DARK_PAPER) } : null,
     about: brand?.about ?? null,
-    contacts: (brand?.contacts ?? []).map((c) => ({ ...c, tel: c.phone ? `${c.phone.trim().startsWith('+') ? '+' : ''}${c.phone.replace(/\D/gu, '')}` : null })),
+    contacts: (brand?.contacts ?? []).map((c) => ({
+      ...c,
+      tel: c.phone ? `${c.phone.startsWith('+') ? '+' : ''}${c.phone.replace(/\D/gu, '')}` : null,
+      phoneText: c.phone ? c.phone.replace(/ /gu, '\u00a0') : null,
+    })),
     footer: brand?.footer ?? null,
     fonts: brand?.fonts ?? { body: null, headings: null },
   };
