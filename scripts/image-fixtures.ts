@@ -153,6 +153,25 @@ export function greyAlphaPng(): Buffer {
   return png({ width: 16, height: 16, depth: 8, colorType: 4, interlace: false }, (x, y) => [x * 16, y < 8 ? 255 : 64]);
 }
 
+/**
+ * A decompression bomb's front: a valid PNG that declares `width` × `height`
+ * pixels (its IHDR and CRC are right) with one tiny IDAT, a few dozen bytes
+ * in all. Anything that believed the header would allocate width × height × 4 bytes.
+ */
+export function bombPng(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt8(8, 8);
+  ihdr.writeUInt8(6, 9);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 function main(): void {
   const images = join(root, 'test/fixtures/images');
   const variants = join(root, 'test/fixtures/image-variants');
