@@ -183,7 +183,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
     missing.set(ch, (missing.get(ch) ?? 0) + 1);
   };
   const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language) };
-  // PDF/A: alpha flattened on white and CMYK made RGB in every PDF/A profile (PDF/A-1 forbids the one, the sRGB intent the other).
+  // Alpha is laid on white in every profile; CMYK JPEGs are made RGB in every PDF/A profile (its output intent is sRGB).
   const image = figureImages(doc, release, file, options.media ?? ReleaseMedia.none, profile.subset !== undefined);
   new Typesetter({ ...context, doc, fonts, outline: true, image }).typeset(tree);
   drawFurniture(
