@@ -21,7 +21,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { report, type RuleId } from '../diagnostics.js';
-import { imageCache, type ImageCache } from '../media/image.js';
+import { imageCache, type FileStamp, type ImageCache } from '../media/image.js';
 import { locateImage } from '../media/resolve.js';
 import type { ImageDependency } from '../media/release-images.js';
 import type { Release } from '../release.js';
@@ -36,6 +36,8 @@ export const LOGO_LIMITS = { maxBytes: LOGO_MAX_BYTES, maxPixels: 16_000_000 } a
 export interface BrandOptions {
   /** The project's brand (handout.config.json), if any. */
   settings?: BrandSettings;
+  /** The source's absolute path (default: the file's path against its cwd); a front-matter logo resolves against its folder. */
+  source?: string;
   /** The input folder the source was found in: a front-matter logo must stay inside it (default: the source's folder). */
   root?: string;
   cache?: ImageCache;
@@ -48,12 +50,13 @@ export interface PreparedBrand {
   dependency?: ImageDependency;
 }
 
-type Outcome = { ok: true; logo: LogoImage; size: number; mtimeMs: number } | { ok: false; rule: RuleId; message: string };
+type Outcome = { ok: true; logo: LogoImage; stamp: FileStamp } | { ok: false; rule: RuleId; message: string; stamp: FileStamp | null };
 
 const svgCache = new Map<string, { identity: string; outcome: Promise<Outcome> }>();
 
-function fail(rule: RuleId, message: string): Outcome {
-  return { ok: false, rule, message };
+/** A refusal; `info` when the file exists, so that the incremental build notices when it changes. */
+function fail(rule: RuleId, message: string, info?: { size: number; mtimeMs: number }): Outcome {
+  return { ok: false, rule, message, stamp: info ? { size: info.size, mtimeMs: info.mtimeMs, sha256: null } : null };
 }
 
 /** The first bytes of a file, to tell an SVG from a raster image before reading it whole. */
@@ -76,15 +79,16 @@ async function readSvg(path: string): Promise<Outcome> {
   const cached = svgCache.get(path);
   if (cached?.identity === identity) return cached.outcome;
   const outcome = (async (): Promise<Outcome> => {
-    if (info.size > LOGO_LIMITS.maxBytes) return fail('image-too-large', `the file is ${Math.ceil(info.size / 1024)} KB; a logo may be at most ${LOGO_LIMITS.maxBytes / 1024} KB`);
+    if (info.size > LOGO_LIMITS.maxBytes) return fail('image-too-large', `the file is ${Math.ceil(info.size / 1024)} KB; a logo may be at most ${LOGO_LIMITS.maxBytes / 1024} KB`, info);
     const data = readFileSync(path);
     let size;
     try {
       size = await svgSize(data);
     } catch (error) {
-      return fail('unsupported-image', `the SVG cannot be read (${(error as Error).message})`);
+      return fail('unsupported-image', `the SVG cannot be read (${(error as Error).message})`, info);
     }
-    return { ok: true, logo: { type: 'image/svg+xml', data, ...size, sha256: createHash('sha256').update(data).digest('hex') }, size: info.size, mtimeMs: info.mtimeMs };
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    return { ok: true, logo: { type: 'image/svg+xml', data, ...size, sha256 }, stamp: { size: data.byteLength, mtimeMs: info.mtimeMs, sha256 } };
   })();
   svgCache.set(path, { identity, outcome });
   return outcome;
@@ -100,17 +104,20 @@ async function readLogo(path: string, cache: ImageCache): Promise<Outcome> {
     return fail('missing-image', code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `the file cannot be read (${code ?? (error as Error).message})`);
   }
   // A FIFO or device would block or never end.
-  if (!info.isFile()) return fail('unsupported-image', 'not a regular file');
+  if (!info.isFile()) return fail('unsupported-image', 'not a regular file', info);
   const start = head(path);
-  if (start === undefined) return fail('missing-image', 'the file cannot be read');
+  if (start === undefined) return fail('missing-image', 'the file cannot be read', info);
   const kind = sniffLogo(start);
   if (kind === 'svg') return readSvg(path);
-  if (!kind) return fail('unsupported-image', 'the file is not a PNG, JPEG or SVG image (its bytes say so, whatever its name)');
+  if (!kind) return fail('unsupported-image', 'the file is not a PNG, JPEG or SVG image (its bytes say so, whatever its name)', info);
   const result = cache.read(path, LOGO_LIMITS);
-  if (!result.ok) return fail(result.problem.kind === 'missing' ? 'missing-image' : result.problem.kind === 'too-large' ? 'image-too-large' : 'unsupported-image', result.problem.message);
+  if (!result.ok) {
+    const rule = result.problem.kind === 'missing' ? 'missing-image' : result.problem.kind === 'too-large' ? 'image-too-large' : 'unsupported-image';
+    return { ok: false, rule, message: result.problem.message, stamp: result.problem.stamp ?? null };
+  }
   const { image } = result;
   const logo: LogoImage = { type: image.format === 'png' ? 'image/png' : 'image/jpeg', data: image.bytes, width: image.width, height: image.height, sha256: image.sha256, ...(image.components ? { components: image.components } : {}) };
-  return { ok: true, logo, size: image.size, mtimeMs: image.mtimeMs };
+  return { ok: true, logo, stamp: { size: image.size, mtimeMs: image.mtimeMs, sha256: image.sha256 } };
 }
 
 /**
@@ -136,7 +143,7 @@ export async function prepareBrand(release: Release, file: VFile, options: Brand
     }
     return { logo: outcome.logo };
   }
-  const from = file.path ? dirname(resolve(file.cwd, file.path)) : resolve(file.cwd);
+  const from = options.source ? dirname(resolve(options.source)) : file.path ? dirname(resolve(file.cwd, file.path)) : resolve(file.cwd);
   const location = locateImage(written, { from, root: options.root ? resolve(options.root) : from });
   if (location.kind === 'remote') {
     report(file, 'unsupported-image', `Logo "${written}" not used: it is a URL, and handout fetches nothing; give the path of a PNG, JPEG or SVG file beside the release`, at);
@@ -150,7 +157,7 @@ export async function prepareBrand(release: Release, file: VFile, options: Brand
   const outcome = await readLogo(location.path, cache);
   if (!outcome.ok) {
     report(file, outcome.rule, `Logo "${written}" not used: ${outcome.message}; the handout is built without a logo`, at);
-    return { dependency: { path, sha256: null, size: null, mtimeMs: null } };
+    return { dependency: { path, stamp: outcome.stamp } };
   }
-  return { logo: outcome.logo, dependency: { path, sha256: outcome.logo.sha256, size: outcome.size, mtimeMs: outcome.mtimeMs } };
+  return { logo: outcome.logo, dependency: { path, stamp: outcome.stamp } };
 }

@@ -18,9 +18,9 @@ const prepared = new Map<string, Uint8Array>();
 
 /**
  * PNG or JPEG bytes for pdfkit, through the media module as any image: an
- * SVG rasterised first; a PNG rewritten as plain 8-bit RGB(A), its alpha laid
- * over white when the profile is archival (PDF/A-1 forbids transparency); a
- * CMYK JPEG made RGB for PDF/A. Memoised per process by content.
+ * SVG rasterised first; a PNG rewritten as plain 8-bit RGB with its alpha
+ * laid over the white page (so no soft mask: PDF/A-1 forbids transparency);
+ * a CMYK JPEG made RGB for PDF/A. Memoised per process by content.
  */
 export async function logoForPdf(logo: LogoImage, drawnHeight: number, archival: boolean): Promise<Uint8Array> {
   const svg = logo.type === 'image/svg+xml';

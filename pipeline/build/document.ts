@@ -9,6 +9,7 @@ import { bodyToHtml } from '../render/html/body.js';
 import { renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { summarize, type ReleaseSummary } from '../pressroom/summary.js';
 import { prepareBrand, type PreparedBrand } from '../brand/logo.js';
+import { loadReleaseImages, ReleaseMedia } from '../media/release-images.js';
 import type { Release } from '../release.js';
 import type { TemplateSet } from '../render/templates.js';
 import { nodeFs, type BuildFs } from './fs.js';
@@ -41,6 +42,8 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   const outputs: JobOutput[] = [];
   let summary: ReleaseSummary | undefined;
   let feedHtml: string | undefined;
+  let media = ReleaseMedia.none;
+  let prepared: PreparedBrand = {};
   const done = (ok: boolean, sourceHash: string | null, extra: Partial<JobResult> = {}): JobResult => ({
     ...(summary ? { summary } : {}),
     ...(feedHtml !== undefined ? { feedHtml } : {}),
@@ -49,6 +52,8 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     messages: serializeMessages(file),
     sourceHash,
     templatesHash: templates.hash,
+    // A front-matter logo is a file the outputs depend on, like an image: a new logo rebuilds the release.
+    images: [...media.dependencies, ...(prepared.dependency ? [prepared.dependency] : [])],
     ms: performance.now() - started,
     ...extra,
   });
@@ -58,14 +63,16 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
 
   let sourceHash: string | null = null;
   let release: Release | undefined;
-  let prepared: PreparedBrand = {};
   try {
     const bytes = await readSourceBytes(job.path, file, { ...(config.maxSize !== undefined ? { maxSize: config.maxSize } : {}), fs });
     if (!bytes) return done(false, null);
     sourceHash = sha256(bytes);
     release = releaseFromBytes(bytes, file);
     if (!release) return done(false, sourceHash);
-    prepared = await prepareBrand(release, file, { ...(config.render.brand ? { settings: config.render.brand } : {}), root: job.root });
+    // Images are read here, in the worker, through its own cache: a batch reads a shared image once per worker.
+    media = loadReleaseImages(release, file, { source: job.path, root: job.root });
+    // So is the logo, after the project's brand is applied under the release's own.
+    prepared = await prepareBrand(release, file, { ...(config.render.brand ? { settings: config.render.brand } : {}), source: job.path, root: job.root });
     if (config.pressroom) {
       summary = summarize(release, job.relative, job.stem);
       feedHtml = bodyToHtml(release.body);
@@ -79,7 +86,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   let failed = false;
   // This document's outputs so far, for formats made of others (eml); dropped with the document.
   const rendered: Rendered = {};
-  const render: RenderOptions = { ...config.render, ...(prepared.logo ? { logo: prepared.logo } : {}), eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml } };
+  const render: RenderOptions = { ...config.render, ...(prepared.logo ? { logo: prepared.logo } : {}), eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml }, media };
   for (const format of config.formats) {
     let data: Uint8Array;
     try {

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { version } from '../package-root.js';
@@ -128,10 +128,10 @@ function displayPath(path: string, cwd = process.cwd()): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
-/** The input folder a source was found under: its path with `relative` taken off (a file named on its own: its folder). */
+/** The input folder a source was found in: its path with the relative part taken off. */
 function inputRoot(source: Source): string {
   let root = source.path;
-  for (let n = source.relative.split(/[\\/]/u).length; n > 0; n--) root = dirname(root);
+  for (let n = source.relative.split(sep).length; n > 0; n--) root = dirname(root);
   return root;
 }
 
@@ -276,6 +276,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         clash: item.clash,
         outputs: result.outputs.map((o) => ({ format: o.format, path: relativeOutput(outDir, o.path), bytes: o.bytes, sha256: o.sha256, mtimeMs: o.mtimeMs })),
         messages: result.messages,
+        images: result.images,
         ...(result.summary ? { summary: result.summary } : {}),
       };
     } else {

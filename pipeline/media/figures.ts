@@ -35,6 +35,8 @@ const spanOf = (nodes: readonly PhrasingContent[]): Position | undefined => {
   return start && end ? { start, end } : undefined;
 };
 
+const punctuation = (nodes: readonly PhrasingContent[]): boolean => nodes.every((n) => n.type === 'break' || (n.type === 'text' && /^[\s\p{P}]*$/u.test(n.value)));
+
 const blank = (nodes: readonly PhrasingContent[]): boolean => nodes.every((n) => n.type === 'break' || (n.type === 'text' && n.value.trim() === ''));
 
 function split(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition>): Paragraph[] {
@@ -42,8 +44,18 @@ function split(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition
   let run: PhrasingContent[] = [];
   const flush = (): void => {
     if (run.length > 0 && !blank(run)) {
-      const position = spanOf(run);
-      out.push({ type: 'paragraph', children: run, ...(position ? { position } : {}) });
+      // "…shown here ![photo](p.jpg)." : the full stop ends the sentence before the figure, not a paragraph of its own.
+      const before = out.findLast((p) => !figureImage(p));
+      if (before && punctuation(run)) {
+        // The space that stood before the image goes (a copy: the body's own nodes are not changed).
+        const last = before.children[before.children.length - 1];
+        if (last?.type === 'text') before.children[before.children.length - 1] = { ...last, value: last.value.trimEnd() };
+        before.children.push(...run);
+      }
+      else {
+        const position = spanOf(run);
+        out.push({ type: 'paragraph', children: run, ...(position ? { position } : {}) });
+      }
     }
     run = [];
   };

@@ -45,15 +45,27 @@ export interface LoadedImage {
   mtimeMs: number;
 }
 
+/** What a file was when it was looked at, so a later build can tell whether it changed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the bytes, or null when they were not read (refused by size alone). */
+  sha256: string | null;
+}
+
 /** Why an image was not loaded; `kind` maps to a diagnostic rule. */
 export interface ImageProblem {
   kind: 'missing' | 'unsupported' | 'too-large';
   message: string;
+  /** The file's stamp when it exists (refused, not missing). */
+  stamp?: FileStamp;
 }
 
 export type ImageResult = { ok: true; image: LoadedImage } | { ok: false; problem: ImageProblem };
 
-const problem = (kind: ImageProblem['kind'], message: string): ImageResult => ({ ok: false, problem: { kind, message } });
+const problem = (kind: ImageProblem['kind'], message: string, stamp?: FileStamp): ImageResult => ({ ok: false, problem: { kind, message, ...(stamp ? { stamp } : {}) } });
+
+const hash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
@@ -111,35 +123,36 @@ export function loadImage(path: string, limits: ImageLimits = DEFAULT_IMAGE_LIMI
     return problem('missing', `the file cannot be read (${code ?? (error as Error).message})`);
   }
   // A FIFO or device would block or never end.
-  if (!info.isFile()) return problem('unsupported', 'not a regular file');
-  if (info.size > limits.maxBytes) return problem('too-large', `the file is ${formatBytes(info.size)}, over the ${formatBytes(limits.maxBytes)} limit`);
+  if (!info.isFile()) return problem('unsupported', 'not a regular file', { size: info.size, mtimeMs: info.mtimeMs, sha256: null });
+  if (info.size > limits.maxBytes) return problem('too-large', `the file is ${formatBytes(info.size)}, over the ${formatBytes(limits.maxBytes)} limit`, { size: info.size, mtimeMs: info.mtimeMs, sha256: null });
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     return problem('missing', `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  const stamp: FileStamp = { size: bytes.byteLength, mtimeMs: info.mtimeMs, sha256: hash(bytes) };
   const kind = sniffImage(bytes);
   if (kind !== 'png' && kind !== 'jpeg') {
-    return problem('unsupported', kind ? `the file is ${describeKind(kind)}; only PNG and JPEG images are embedded` : 'the file is not a PNG or JPEG image (its bytes say so, whatever its name)');
+    return problem('unsupported', kind ? `the file is ${describeKind(kind)}; only PNG and JPEG images are embedded` : 'the file is not a PNG or JPEG image (its bytes say so, whatever its name)', stamp);
   }
   let frame: JpegFrame | undefined;
   if (kind === 'jpeg') {
     frame = jpegFrame(bytes);
     const why = jpegProblem(frame);
-    if (why) return problem('unsupported', `the file is ${why}`);
+    if (why) return problem('unsupported', `the file is ${why}`, stamp);
   }
   let size;
   try {
     size = imageSize(bytes);
   } catch (error) {
-    return problem('unsupported', `the file is ${describeKind(kind)} whose header cannot be read (${(error as Error).message})`);
+    return problem('unsupported', `the file is ${describeKind(kind)} whose header cannot be read (${(error as Error).message})`, stamp);
   }
   const { width, height } = size;
-  if (!(width > 0 && height > 0)) return problem('unsupported', `the file is ${describeKind(kind)} with no size in its header`);
+  if (!(width > 0 && height > 0)) return problem('unsupported', `the file is ${describeKind(kind)} with no size in its header`, stamp);
   // Checked before anything decodes the pixels: a tiny file can declare a gigapixel image.
   if (width * height > limits.maxPixels) {
-    return problem('too-large', `the image declares ${width} × ${height} pixels, over the limit of ${(limits.maxPixels / 1e6).toFixed(0)} megapixels`);
+    return problem('too-large', `the image declares ${width} × ${height} pixels, over the limit of ${(limits.maxPixels / 1e6).toFixed(0)} megapixels`, stamp);
   }
   const turned = (size.orientation ?? 1) >= 5;
   return {
@@ -152,9 +165,9 @@ export function loadImage(path: string, limits: ImageLimits = DEFAULT_IMAGE_LIMI
       width: turned ? height : width,
       height: turned ? width : height,
       ...(frame ? { components: frame.components } : {}),
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: info.size,
-      mtimeMs: info.mtimeMs,
+      sha256: stamp.sha256!,
+      size: stamp.size,
+      mtimeMs: stamp.mtimeMs,
     },
   };
 }

@@ -3,11 +3,13 @@
  * are, which is not always what an archival PDF may carry:
  *
  * - PNG: pdfkit copies 16-bit samples (PDF/A-1 is PDF 1.4: 8 bits at most),
- *   turns alpha into a soft mask (PDF/A-1 forbids transparency) and colour-key
- *   masks. So every PNG is decoded (pngjs: palette, grey, 16-bit and
- *   interlaced alike) and written again as a plain 8-bit, non-interlaced RGB
- *   PNG; for an archival PDF its alpha is laid over white (the page colour),
- *   otherwise it keeps an RGBA alpha channel that pdfkit makes a soft mask.
+ *   turns alpha into a soft mask (PDF/A-1 forbids transparency) and
+ *   colour-key masks, and decodes alpha, palette transparency and
+ *   interlacing asynchronously, so that the objects reach the file in
+ *   whatever order zlib finishes (rebuilds would differ). So every PNG is
+ *   decoded (pngjs: palette, grey, 16-bit and interlaced alike), its alpha
+ *   laid over white (the page's colour, so nothing changes on the page), and
+ *   written again as a plain 8-bit, non-interlaced RGB PNG, in every profile.
  * - JPEG: passed as it is (DCT data is embedded unchanged), except a CMYK
  *   one in an archival PDF: the output intent is sRGB, so DeviceCMYK is
  *   forbidden there; it is decoded (jpeg-js), converted to RGB and encoded
@@ -22,25 +24,18 @@ import { PNG } from 'pngjs';
 import { imageCache, type ImageCache, type LoadedImage } from './image.js';
 
 export interface PdfImageOptions {
-  /** PDF/A: no transparency, no CMYK (the output intent is sRGB). */
+  /** PDF/A: no CMYK (the output intent is sRGB). */
   archival: boolean;
 }
 
 /** Quality of a CMYK JPEG re-encoded as RGB: visually lossless for photos. */
 const JPEG_QUALITY = 92;
 
-function normalisePng(bytes: Uint8Array, flatten: boolean): Uint8Array {
+function flattenPng(bytes: Uint8Array): Uint8Array {
   const decoded = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  let opaque = true;
-  for (let i = 3; i < decoded.data.length; i += 4) {
-    if (decoded.data[i] !== 255) {
-      opaque = false;
-      break;
-    }
-  }
   // pngjs blends alpha over bgColor when the output has no alpha channel.
   return PNG.sync.write(decoded, {
-    colorType: opaque || flatten ? 2 : 6,
+    colorType: 2,
     inputColorType: 6,
     inputHasAlpha: true,
     bitDepth: 8,
@@ -63,7 +58,7 @@ function cmykToRgbJpeg(bytes: Uint8Array, maxPixels: number): Uint8Array {
  * marker): the caller reports it and draws a placeholder.
  */
 export function pdfImageBytes(image: LoadedImage, options: PdfImageOptions, cache: ImageCache = imageCache): Uint8Array {
-  if (image.format === 'png') return cache.derive(image, options.archival ? 'pdf:png:flat' : 'pdf:png', () => normalisePng(image.bytes, options.archival));
+  if (image.format === 'png') return cache.derive(image, 'pdf:png', () => flattenPng(image.bytes));
   if (image.components === 4 && options.archival) return cache.derive(image, 'pdf:jpeg:rgb', () => cmykToRgbJpeg(image.bytes, image.width * image.height));
   return image.bytes;
 }

@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import { report, type RuleId } from '../diagnostics.js';
 import type { ReleaseImage, Release } from '../release.js';
 import { altOf, captionOf, imagesOf } from './figures.js';
-import { DEFAULT_IMAGE_LIMITS, imageCache, type ImageCache, type ImageLimits, type ImageProblem, type LoadedImage } from './image.js';
+import { DEFAULT_IMAGE_LIMITS, imageCache, type FileStamp, type ImageCache, type ImageLimits, type ImageProblem, type LoadedImage } from './image.js';
 import { locateImage } from './resolve.js';
 
 const listed = (node: Image): ReleaseImage => ({
@@ -33,10 +33,8 @@ export function listImages(body: Root): ReleaseImage[] {
 export interface ImageDependency {
   /** Relative to the source's folder, "/" separators. */
   path: string;
-  /** sha256 of the bytes embedded; null when the file was missing or refused, so its appearance triggers a rebuild. */
-  sha256: string | null;
-  size: number | null;
-  mtimeMs: number | null;
+  /** The file when it was read; null when it did not exist, so its appearance triggers a rebuild. */
+  stamp: FileStamp | null;
 }
 
 /** The images a release's renderers may embed, by src as written. */
@@ -60,6 +58,8 @@ export class ReleaseMedia {
 }
 
 export interface MediaOptions {
+  /** The source's absolute path (default: the file's path against its cwd); images resolve against its folder. */
+  source?: string;
   /** The input folder: no image outside it is read (default: the source's folder). */
   root?: string;
   cache?: ImageCache;
@@ -89,11 +89,11 @@ function locateAndRead(src: string, from: string, root: string, cache: ImageCach
       kind: 'refused',
       rule: RULE_OF[result.problem.kind],
       message: `${missing ? 'Missing image' : 'Image not embedded'} "${src}": ${result.problem.message}`,
-      dependency: { path, sha256: null, size: null, mtimeMs: null },
+      dependency: { path, stamp: result.problem.stamp ?? null },
     };
   }
   const { image } = result;
-  return { kind: 'loaded', image, dependency: { path, sha256: image.sha256, size: image.size, mtimeMs: image.mtimeMs } };
+  return { kind: 'loaded', image, dependency: { path, stamp: { size: image.size, mtimeMs: image.mtimeMs, sha256: image.sha256 } } };
 }
 
 /**
@@ -103,7 +103,7 @@ function locateAndRead(src: string, from: string, root: string, cache: ImageCach
 export function loadReleaseImages(release: Release, file: VFile, options: MediaOptions = {}): ReleaseMedia {
   const nodes = imagesOf(release.body);
   if (nodes.length === 0) return ReleaseMedia.none;
-  const from = file.path ? dirname(resolve(file.cwd, file.path)) : resolve(file.cwd);
+  const from = options.source ? dirname(resolve(options.source)) : file.path ? dirname(resolve(file.cwd, file.path)) : resolve(file.cwd);
   const root = options.root ? resolve(options.root) : from;
   const cache = options.cache ?? imageCache;
   const limits = options.limits ?? DEFAULT_IMAGE_LIMITS;

@@ -11,6 +11,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import type { Release } from '../../release.js';
 import { demoteHeadings } from '../demote.js';
+import { isolateImages } from '../../media/figures.js';
 import { SafeString } from '../handlebars.js';
 import type { TemplateSet } from '../templates.js';
 import { toView, type ViewOptions } from '../view.js';
@@ -22,7 +23,8 @@ const layoutProcessor = unified().use(remarkParse).use(remarkDirective).freeze()
  * text that would otherwise read as a directive (":::" in a user's text).
  */
 export function bodyToMarkdown(body: Root): string {
-  const tree: Root = { type: 'root', children: demoteHeadings(body.children.filter((n) => n.type !== 'html' && n.type !== 'yaml')) };
+  // Figures stand alone in their paragraphs, so the typesetter sets each as a block.
+  const tree: Root = { type: 'root', children: demoteHeadings(isolateImages(body).children.filter((n) => n.type !== 'html' && n.type !== 'yaml')) };
   return toMarkdown(tree, { extensions: [directiveToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
 }
 
