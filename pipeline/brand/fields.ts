@@ -57,9 +57,13 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
-/** Text on one line: white space collapsed, so a YAML block scalar or a JSON "\n" cannot break a layout. */
+/**
+ * Text on one line: white space collapsed, so a YAML block scalar or a JSON
+ * "\n" cannot break a layout, and bidi overrides, embeddings and isolates
+ * dropped, so a name cannot display reversed (as in the header fields).
+ */
 function oneLine(value: string): string {
-  return value.replace(/\s+/gu, ' ').trim();
+  return value.replace(/[\u202a-\u202e\u2066-\u2069]/gu, '').replace(/\s+/gu, ' ').trim();
 }
 
 type Check<T> = (value: unknown, path: (string | number)[], problems: BrandProblem[]) => T | undefined;

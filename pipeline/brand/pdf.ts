@@ -22,13 +22,14 @@ const prepared = new Map<string, Uint8Array>();
  * laid over the white page (so no soft mask: PDF/A-1 forbids transparency);
  * a CMYK JPEG made RGB for PDF/A. Memoised per process by content.
  */
-export async function logoForPdf(logo: LogoImage, drawnHeight: number, archival: boolean): Promise<Uint8Array> {
+export async function logoForPdf(logo: LogoImage, drawn: { width: number; height: number }, archival: boolean): Promise<Uint8Array> {
   const svg = logo.type === 'image/svg+xml';
-  const pixels = svg ? Math.ceil(drawnHeight * SVG_PIXELS_PER_POINT) : 0;
-  const key = `${logo.sha256}:${pixels}:${archival ? 'archival' : 'plain'}`;
+  // Fitted along the longer side, so the raster stays small whatever proportions the SVG declares.
+  const fit = logo.width >= logo.height ? { mode: 'width' as const, value: Math.ceil(drawn.width * SVG_PIXELS_PER_POINT) } : { mode: 'height' as const, value: Math.ceil(drawn.height * SVG_PIXELS_PER_POINT) };
+  const key = `${logo.sha256}:${svg ? `${fit.mode}${fit.value}` : ''}:${archival ? 'archival' : 'plain'}`;
   const hit = prepared.get(key);
   if (hit) return hit;
-  const bytes = svg ? await rasterise(logo.data, pixels, logo.sha256) : logo.data;
+  const bytes = svg ? await rasterise(logo.data, fit, logo.sha256) : logo.data;
   const format = svg || logo.type === 'image/png' ? 'png' : 'jpeg';
   // Not read from a file of its own (an SVG's raster), or already held by the caller: no cache entry to attach to.
   const image: LoadedImage = { path: '', bytes, format, mime: MIME[format], width: logo.width, height: logo.height, sha256: logo.sha256, size: bytes.byteLength, mtimeMs: 0, ...(!svg && logo.components ? { components: logo.components } : {}) };
@@ -37,13 +38,18 @@ export async function logoForPdf(logo: LogoImage, drawnHeight: number, archival:
   return result;
 }
 
-export async function pdfBrandOf(brand: BrandView, logo: LogoImage | undefined, archival: boolean): Promise<PdfBrand> {
+/** `onLogoProblem` hears why a logo could not be made ready for the PDF; the PDF is then made without it. */
+export async function pdfBrandOf(brand: BrandView, logo: LogoImage | undefined, archival: boolean, onLogoProblem: (message: string) => void = () => {}): Promise<PdfBrand> {
   const result: PdfBrand = {};
   if (brand.accent) result.accent = parseHex(brand.accent.light);
   if (brand.fonts.body) result.body = FONT_STACKS[brand.fonts.body].pdf;
   if (brand.fonts.headings) result.headings = FONT_STACKS[brand.fonts.headings].pdf;
   if (brand.logo && logo) {
-    result.logo = { image: await logoForPdf(logo, brand.logo.height, archival), width: brand.logo.width, height: brand.logo.height, alt: brand.logo.alt };
+    try {
+      result.logo = { image: await logoForPdf(logo, brand.logo, archival), width: brand.logo.width, height: brand.logo.height, alt: brand.logo.alt };
+    } catch (error) {
+      onLogoProblem((error as Error).message);
+    }
   }
   return result;
 }

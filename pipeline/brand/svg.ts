@@ -45,6 +45,9 @@ export function looksLikeSvg(bytes: Uint8Array): boolean {
   return SVG_START.test(head);
 }
 
+/** The most elongated logo accepted, either way. */
+export const MAX_ASPECT = 100;
+
 /** The SVG's intrinsic size in CSS px (its width/height, else its viewBox); throws when resvg cannot read it. */
 export async function svgSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   await init();
@@ -52,6 +55,8 @@ export async function svgSize(bytes: Uint8Array): Promise<{ width: number; heigh
   try {
     const { width, height } = svg;
     if (!(width > 0 && height > 0)) throw new Error('the SVG has no size (width, height or viewBox)');
+    // A logo is never a hair-thin line; such proportions would also make a raster of zero or of millions of pixels.
+    if (Math.max(width / height, height / width) > MAX_ASPECT) throw new Error(`the SVG is ${Math.round(width)} × ${Math.round(height)}, proportions beyond ${MAX_ASPECT}:1`);
     return { width, height };
   } finally {
     svg.free();
@@ -61,16 +66,18 @@ export async function svgSize(bytes: Uint8Array): Promise<{ width: number; heigh
 const rasters = new Map<string, Promise<Uint8Array>>();
 
 /**
- * The SVG as a PNG `height` pixels high (the width follows the aspect ratio),
- * on a transparent background. Memoised by `key` (the file's sha256) and
- * height: a batch's logo is rasterised once per process.
+ * The SVG as a PNG, `fit.value` pixels along its longer side (`fit.mode`),
+ * the other following its aspect ratio, on a transparent background: fitting
+ * the longer side keeps the raster within value × value however extreme the
+ * proportions an SVG declares. Memoised by `key` (the file's sha256) and size,
+ * so a batch's logo is rasterised once per process.
  */
-export function rasterise(bytes: Uint8Array, height: number, key: string): Promise<Uint8Array> {
-  const id = `${key}@${height}`;
+export function rasterise(bytes: Uint8Array, fit: { mode: 'width' | 'height'; value: number }, key: string): Promise<Uint8Array> {
+  const id = `${key}@${fit.mode}:${fit.value}`;
   let png = rasters.get(id);
   if (!png) {
     png = init().then(() => {
-      const svg = new Resvg(bytes, { fitTo: { mode: 'height', value: height }, font: fontOptions() });
+      const svg = new Resvg(bytes, { fitTo: fit, font: fontOptions() });
       try {
         const image = svg.render();
         try {

@@ -344,7 +344,9 @@ describe('bad brand values: a diagnostic at the place, or a usage error', () => 
     assert.deepEqual((await diagnose(`logo: ${join(dir, 'outside.png')}`)).messages, ['image-outside-input 4:7']);
   });
 
-  test('a logo that is a URL or not an image', async () => {
+  test('a logo that is a URL, not an image, or a hair-thin SVG', async () => {
+    writeFileSync(join(input, 'thin.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="1"/>');
+    assert.deepEqual((await diagnose('logo: thin.svg')).messages, ['unsupported-image 4:7']);
     assert.deepEqual((await diagnose('logo: https://example.org/logo.png')).messages, ['invalid-front-matter 4:7']);
     assert.deepEqual((await diagnose('logo: //example.org/logo.png')).messages, ['unsupported-image 4:7']);
     assert.deepEqual((await diagnose('logo: not-a-logo.png')).messages, ['unsupported-image 4:7']);
@@ -354,6 +356,22 @@ describe('bad brand values: a diagnostic at the place, or a usage error', () => 
     const { messages, html } = await diagnose('brand:\n  name: Acme\n  logo: logo.png');
     assert.deepEqual(messages, []);
     assert.match(html, /<img src="data:image\/png;base64,[^"]+" alt="Acme" width="200" height="53">/u);
+  });
+
+  test('a hostile SVG logo stays an image: no inline SVG, no script, nothing fetched; absurd proportions stay small in the PDF', async () => {
+    writeFileSync(join(input, 'hostile.svg'), '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9000" height="100"><script>alert(1)</script><image xlink:href="https://example.org/track.png" width="10" height="1"/><rect width="9000" height="100" fill="#123456"/></svg>');
+    const file = sourceFile('---\ntitle: T\ndate: 2026-03-03\nbrand:\n  name: Acme\n  logo: hostile.svg\n---\n\nAcme said so today.\n', join(input, 'r.md'));
+    const release = extractRelease(file)!;
+    const { logo } = await prepareBrand(release, file, { root: input });
+    assert.ok(logo);
+    assert.deepEqual(file.messages, []);
+    const html = Buffer.from(await renderFormat('html', release, file, templates, { logo })).toString('utf8');
+    assert.deepEqual(unsafeParts(html).filter((p) => !p.startsWith('URL data:image/svg+xml')), []);
+    assert.equal(all(dom(html), 'svg').length, 0);
+    assert.doesNotMatch(html, /alert\(1\)|track\.png/u, 'the SVG is only base64 inside a data: URI');
+    const pdf = Buffer.from(await renderFormat('pdf', release, file, templates, { logo }));
+    assert.equal((await imagesPerPage(pdf))[0], 1);
+    assert.ok(pdf.byteLength < 200_000, `${pdf.byteLength} bytes`);
   });
 
   test('hostile brand text is escaped in HTML and never becomes markup', async () => {
@@ -379,6 +397,27 @@ describe('bad brand values: a diagnostic at the place, or a usage error', () => 
       assert.match(run.stderr, message);
       assertNoStack(run.stderr);
     }
+  });
+});
+
+describe('incremental builds', () => {
+  test('a changed front-matter logo rebuilds the release that shows it; an unchanged one does not', async () => {
+    const dir = tempDir('handout-brand-inc-');
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'r.md'), '---\ntitle: T\ndate: 2026-03-03\nbrand:\n  name: Acme\n  logo: logo.svg\n---\n\nAcme said so today.\n');
+    writeFileSync(join(input, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#123456"/></svg>');
+    const args = ['build', input, '--out', join(dir, 'out'), '-f', 'html', '-j', '1', '--no-pressroom', '--report', 'json'];
+    const statuses = async (): Promise<string[]> => {
+      const run = await runCli(args);
+      assert.equal(run.code, 0, run.stderr);
+      return (JSON.parse(readFileSync(join(dir, 'out', 'handout-report.json'), 'utf8')) as { documents: { status: string }[] }).documents.map((d) => d.status);
+    };
+    assert.deepEqual(await statuses(), ['built']);
+    assert.deepEqual(await statuses(), ['skipped']);
+    writeFileSync(join(input, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#654321"/></svg>');
+    assert.deepEqual(await statuses(), ['built']);
+    assert.match(readFileSync(join(dir, 'out', 'r.html'), 'utf8'), new RegExp(Buffer.from(readFileSync(join(input, 'logo.svg'))).toString('base64').slice(0, 40).replace(/[+/]/gu, '\\$&'), 'u'));
   });
 });
 

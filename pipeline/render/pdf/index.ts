@@ -149,7 +149,9 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const meta = { ...metadataOf(release, file, created), ua: profile.ua };
   const view = toView(release, options);
   const tree = layoutTree(layoutMarkdown(release, templates, options));
-  const brand = await pdfBrandOf(view.brand, options.logo, profile.subset !== undefined);
+  const brand = await pdfBrandOf(view.brand, options.logo, profile.subset !== undefined, (message) =>
+    report(file, 'unsupported-image', `The logo cannot be drawn in the PDF (${message}); the PDF is made without it`, release.sources['brand.logo']?.position),
+  );
 
   const doc: PdfDocument = new PDFDocument({
     size: options.pageSize ?? pageSizeFor(release.language),
