@@ -48,6 +48,8 @@ export interface BuildCommand {
   strings?: StringOverrides;
   /** The press office's brand from the config file. */
   brand?: BrandSettings;
+  /** The project's language from the config file (the press room page). */
+  language?: string;
 }
 
 /** Build flags as typed, before the config file and defaults fill the gaps. */
@@ -329,5 +331,6 @@ export function resolveBuild(flags: BuildFlags, config: { path: string; values: 
     includeEmbargoed: flags.includeEmbargoed ?? c.includeEmbargoed ?? false,
     ...(c.strings ? { strings: c.strings } : {}),
     ...(c.brand ? { brand: c.brand } : {}),
+    ...(c.language ? { language: c.language } : {}),
   };
 }

@@ -39,6 +39,8 @@ export interface ConfigValues {
   includeEmbargoed?: boolean;
   /** The press office's brand on every handout (a release's front-matter `brand` wins, field by field). */
   brand?: BrandSettings;
+  /** The project's language (BCP 47): the press room page's words, months and dates. Releases keep their own. */
+  language?: string;
 }
 
 export interface Config {
@@ -67,6 +69,7 @@ const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
   strings: { kind: 'strings' },
   includeEmbargoed: { kind: 'boolean' },
   brand: { kind: 'brand' },
+  language: { kind: 'string' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -158,6 +161,7 @@ export function parseConfig(text: string, path: string, base = dirname(resolve(p
       continue;
     }
     if (!matches(normalized, spec.kind)) throw new UsageError(`${path}: "${key}" must be ${spec.kind === 'string[]' ? 'an array of strings' : spec.kind === 'size' ? 'a size such as "20MB" or a number of bytes' : `a ${spec.kind}`}`);
+    if (key === 'language' && !canonicalTag(normalized as string)) throw new UsageError(`${path}: "language" must be a BCP 47 language tag such as "en" or "es-MX", not "${String(normalized)}"`);
     if (spec.path) values[key] = Array.isArray(normalized) ? normalized.map((v: string) => resolvePath(base, v)) : resolvePath(base, normalized as string);
     else values[key] = normalized;
   }
