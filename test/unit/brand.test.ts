@@ -356,6 +356,19 @@ describe('bad brand values: a diagnostic at the place, or a usage error', () => 
     const { messages, html } = await diagnose('brand:\n  name: Acme\n  logo: logo.png');
     assert.deepEqual(messages, []);
     assert.match(html, /<img src="data:image\/png;base64,[^"]+" alt="Acme" width="200" height="53">/u);
+    assert.doesNotMatch(html, /class="wordmark"/u, 'the logo stands for the name');
+  });
+
+  test('a logo that names nobody is decoration: alt="" in HTML, an artifact (no Figure) in the PDF; a name without a logo is printed', async () => {
+    const { html } = await diagnose('logo: logo.png');
+    assert.match(html, /<img src="data:image\/png;base64,[^"]+" alt="" width="200" height="53">/u);
+    const file = sourceFile('---\ntitle: T\ndate: 2026-03-03\nlogo: logo.png\n---\n\nAcme said so today.\n', join(input, 'r.md'));
+    const release = extractRelease(file)!;
+    const { logo } = await prepareBrand(release, file, { root: input });
+    const pdf = Buffer.from(await renderFormat('pdf', release, file, templates, { logo }));
+    assert.equal((await imagesPerPage(pdf))[0], 1);
+    assert.deepEqual(findRole((await readTagged(pdf)).pages[0]!.tree, 'Figure'), []);
+    assert.match((await diagnose('brand:\n  name: Acme Co')).html, /<p class="wordmark">Acme Co<\/p>/u);
   });
 
   test('a hostile SVG logo stays an image: no inline SVG, no script, nothing fetched; absurd proportions stay small in the PDF', async () => {
