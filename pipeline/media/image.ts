@@ -193,7 +193,8 @@ export class ImageCache {
   reads = 0;
   hits = 0;
 
-  constructor(readonly maxBytes = 256 * 1024 * 1024) {}
+  /** 128 MB per process: every build worker has its own. */
+  constructor(readonly maxBytes = 128 * 1024 * 1024) {}
 
   /** Load `path` (absolute, already allowed), from the cache when the file is unchanged. */
   read(path: string, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): ImageResult {
