@@ -15,6 +15,7 @@ import { blockLanguage } from './block-language.js';
 import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
 import type { FragmentHooks } from './fragments.js';
 import { hyphenate } from './hyphenate.js';
+import { shareLayout } from './layout-cache.js';
 import type { PdfDocument } from './metadata.js';
 
 type StructureElement = ReturnType<PdfDocument['struct']>;
@@ -174,6 +175,7 @@ export class Typesetter {
       this.registered.add(font.name);
     }
     doc.font(font.name);
+    shareLayout((doc as unknown as { _font: unknown })._font);
   }
 
   /** A structure element under the current one; what `fill` draws belongs to it. */
