@@ -175,7 +175,13 @@ export class Typesetter {
       this.registered.add(font.name);
     }
     doc.font(font.name);
-    shareLayout((doc as unknown as { _font: unknown })._font);
+    // The face the document was created with is registered under its
+    // PostScript name only: pdfkit then finds it again for our name, but never
+    // records that, so it opened the font anew (and compared the two fonts'
+    // name tables) every time the face was chosen. Record it once.
+    const internals = doc as unknown as { _font: unknown; _fontFamilies: Record<string, unknown> };
+    internals._fontFamilies[font.name] ??= internals._font;
+    shareLayout(internals._font);
   }
 
   /** A structure element under the current one; what `fill` draws belongs to it. */
