@@ -16,6 +16,7 @@ import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
 import type { FragmentHooks } from './fragments.js';
 import { hyphenate } from './hyphenate.js';
 import { shareLayout } from './layout-cache.js';
+import { installSubsetEncoder } from './subset.js';
 import type { PdfDocument } from './metadata.js';
 
 type StructureElement = ReturnType<PdfDocument['struct']>;
@@ -182,6 +183,7 @@ export class Typesetter {
     const internals = doc as unknown as { _font: unknown; _fontFamilies: Record<string, unknown> };
     internals._fontFamilies[font.name] ??= internals._font;
     shareLayout(internals._font);
+    installSubsetEncoder(internals._font);
   }
 
   /** A structure element under the current one; what `fill` draws belongs to it. */
