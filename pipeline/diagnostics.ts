@@ -40,6 +40,11 @@ export const RULES = {
   'duplicate-output': { severity: 'warning', description: 'Two sources would write the same output name; the later one (in path order) gets a suffix.' },
   'invalid-embargo': { severity: 'warning', description: 'An "EMBARGOED UNTIL …" or "EMBARGO: …" header line states no full date that can be read; the line is printed as written, but `embargo` is null and the press room cannot hold the release back.' },
   embargoed: { severity: 'warning', description: 'The release is under embargo until a time still in the future: it is left out of the press room (index.html, feed.xml, manifest.json) unless `--include-embargoed` is given. Its handouts are still built.' },
+  'missing-image': { severity: 'warning', description: 'An image the release shows (`![alt](photo.jpg)`) is not there or cannot be read; the outputs show a placeholder with its alt text.' },
+  'unsupported-image': { severity: 'warning', description: 'An image is not a PNG or JPEG by its bytes (whatever its name: a GIF, an SVG, a text file), is damaged, or is a URL other than http(s) (`data:`, `javascript:`); a placeholder is shown.' },
+  'image-outside-input': { severity: 'warning', description: 'An image path leaves the input folder (`../`, an absolute path, a `file:` URL or a symbolic link out of it); it is not read, and a placeholder is shown.' },
+  'image-too-large': { severity: 'warning', description: 'An image file is over 20 MB or declares over 50 megapixels (checked before decoding), or a release\'s images come to over 64 MB; it is not embedded, and a placeholder is shown.' },
+  'missing-alt': { severity: 'warning', description: 'An image has no alt text (`![](photo.jpg)`): screen readers cannot say what it shows. The HTML marks it decorative (`alt=""`) and the PDF makes it an artifact.' },
   'invalid-manifest': { severity: 'warning', description: 'The incremental-build manifest in the output folder is unreadable or corrupt; everything is rebuilt and a new one is written.' },
 } as const satisfies Record<string, RuleInfo>;
 

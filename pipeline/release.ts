@@ -67,6 +67,24 @@ export interface Release {
   mentions: Mentions;
   /** Quotations in the body with the person they are attributed to. */
   quotes: Quote[];
+  /** The body's images in document order; their size and format once the files are read (see pipeline/media). */
+  images: ReleaseImage[];
+}
+
+/** An image the body shows (`![alt](src "caption")`). */
+export interface ReleaseImage {
+  /** The path or URL as written. */
+  src: string;
+  /** The alt text, "" when there is none. */
+  alt: string;
+  /** The Markdown title, shown as the caption, or null. */
+  caption: string | null;
+  /** Displayed size in pixels (EXIF orientation applied); null until read, or when it could not be (missing, refused, remote). */
+  width: number | null;
+  height: number | null;
+  /** From the file's bytes, never its name; null when not embedded. */
+  format: 'png' | 'jpeg' | null;
+  position?: Position;
 }
 
 export interface Mention {

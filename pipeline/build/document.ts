@@ -8,6 +8,7 @@ import { TemplateError } from '../errors.js';
 import { bodyToHtml } from '../render/html/body.js';
 import { renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { summarize, type ReleaseSummary } from '../pressroom/summary.js';
+import { loadReleaseImages, ReleaseMedia } from '../media/release-images.js';
 import type { Release } from '../release.js';
 import type { TemplateSet } from '../render/templates.js';
 import { nodeFs, type BuildFs } from './fs.js';
@@ -40,6 +41,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   const outputs: JobOutput[] = [];
   let summary: ReleaseSummary | undefined;
   let feedHtml: string | undefined;
+  let media = ReleaseMedia.none;
   const done = (ok: boolean, sourceHash: string | null, extra: Partial<JobResult> = {}): JobResult => ({
     ...(summary ? { summary } : {}),
     ...(feedHtml !== undefined ? { feedHtml } : {}),
@@ -48,6 +50,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     messages: serializeMessages(file),
     sourceHash,
     templatesHash: templates.hash,
+    images: [...media.dependencies],
     ms: performance.now() - started,
     ...extra,
   });
@@ -63,6 +66,8 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     sourceHash = sha256(bytes);
     release = releaseFromBytes(bytes, file);
     if (!release) return done(false, sourceHash);
+    // Images are read here, in the worker, through its own cache: a batch reads a shared image once per worker.
+    media = loadReleaseImages(release, file, { source: job.path, root: job.root });
     if (config.pressroom) {
       summary = summarize(release, job.relative, job.stem);
       feedHtml = bodyToHtml(release.body);
@@ -76,7 +81,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   let failed = false;
   // This document's outputs so far, for formats made of others (eml); dropped with the document.
   const rendered: Rendered = {};
-  const render: RenderOptions = { ...config.render, eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml } };
+  const render: RenderOptions = { ...config.render, eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml }, media };
   for (const format of config.formats) {
     let data: Uint8Array;
     try {

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { version } from '../package-root.js';
@@ -128,6 +128,13 @@ function displayPath(path: string, cwd = process.cwd()): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
+/** The input folder a source was found in: its path with the relative part taken off. */
+function inputRoot(source: Source): string {
+  let root = source.path;
+  for (let n = source.relative.split(sep).length; n > 0; n--) root = dirname(root);
+  return root;
+}
+
 /** Everything besides sources and templates that changes output bytes. */
 export function optionsHash(formats: readonly Format[], render: RenderOptions, naming: Naming): string {
   return sha256(stableJson({ formats: [...formats].sort(), render, naming }));
@@ -209,7 +216,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       finish({ index, source, stem, file, outputs, ok: true, status: 'skipped', ms: 0, ...(previous.summary ? { summary: previous.summary } : {}) });
       continue;
     }
-    pending.push({ index, source, stem, clash: clash ?? null, previous, job: { path: source.path, displayPath: shown, relative: source.relative, stem, ...(clash ? { clash } : {}) } });
+    pending.push({ index, source, stem, clash: clash ?? null, previous, job: { path: source.path, displayPath: shown, relative: source.relative, root: inputRoot(source), stem, ...(clash ? { clash } : {}) } });
   }
 
   // Outputs of documents that are gone (or moved to another name).
@@ -269,6 +276,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         clash: item.clash,
         outputs: result.outputs.map((o) => ({ format: o.format, path: relativeOutput(outDir, o.path), bytes: o.bytes, sha256: o.sha256, mtimeMs: o.mtimeMs })),
         messages: result.messages,
+        images: result.images,
         ...(result.summary ? { summary: result.summary } : {}),
       };
     } else {

@@ -5,6 +5,7 @@
 import type { Format, RenderOptions } from '../render/index.js';
 import type { ReleaseSummary } from '../pressroom/summary.js';
 import type { SerializedMessage } from './messages.js';
+import type { ImageDependency } from '../media/release-images.js';
 
 /** What every document of one build shares; given to each worker once. */
 export interface WorkerConfig {
@@ -34,6 +35,8 @@ export interface Job {
   displayPath: string;
   /** Source path relative to its input folder, as the press room lists it. */
   relative: string;
+  /** The input folder the source was found in (its own folder when named as a file): images outside it are never read. */
+  root: string;
   /** Output stem (no extension) under the output folder, already disambiguated. */
   stem: string;
   /** The source this one's name clashed with, if any. */
@@ -57,6 +60,8 @@ export interface JobResult {
   sourceHash: string | null;
   /** Hash of the templates this document was rendered with. */
   templatesHash: string;
+  /** The image files the source names, with their hashes: a changed image rebuilds the document. */
+  images: ImageDependency[];
   ms: number;
   /** The record's header fields and its body as HTML, for the press room (when asked for). */
   summary?: ReleaseSummary;

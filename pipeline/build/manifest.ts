@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Format } from '../render/index.js';
 import { sha256 } from './hash.js';
 import type { ReleaseSummary } from '../pressroom/summary.js';
@@ -15,6 +15,7 @@ import type { SerializedMessage } from './messages.js';
 import type { BuildFs } from './fs.js';
 import { DEFAULT_MAX_SIZE } from './size.js';
 import { writeAtomic } from './write.js';
+import type { ImageDependency } from '../media/release-images.js';
 
 export const MANIFEST_VERSION = 1;
 export const MANIFEST_NAME = '.handout-manifest';
@@ -39,6 +40,12 @@ export interface ManifestEntry {
   outputs: ManifestOutput[];
   /** Replayed when the document is skipped, so warnings do not vanish on a no-op build. */
   messages: SerializedMessage[];
+  /**
+   * The image files the source names (relative to its folder) with their
+   * size, mtime and sha256 (stamp null for one that did not exist): part of
+   * what the document was built from, like the source's own hash.
+   */
+  images: ImageDependency[];
   /** The record's header fields, so a skipped document still appears in the press room. */
   summary?: ReleaseSummary;
 }
@@ -122,6 +129,8 @@ export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, 
     return false;
   }
   if (sha256(source) !== entry.sourceHash) return false;
+  // An entry from before images were tracked cannot say what its document showed.
+  if (!Array.isArray(entry.images) || !imagesCurrent(entry.images, dirname(sourcePath))) return false;
   for (const output of entry.outputs) {
     const path = join(outDir, output.path);
     let info;
@@ -138,6 +147,37 @@ export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, 
       return false;
     }
     output.mtimeMs = info.mtimeMs;
+  }
+  return true;
+}
+
+/**
+ * Whether every image the document showed is unchanged: one stat each, and a
+ * rehash only when its size or mtime moved (so a restored cache with fresh
+ * mtimes is still recognised). One that was missing and is there now, or the
+ * other way round, is a change. Refreshed mtimes are written back.
+ */
+function imagesCurrent(images: ImageDependency[], sourceDir: string): boolean {
+  for (const image of images) {
+    const path = resolve(sourceDir, image.path);
+    const stamp = image.stamp;
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      if (stamp === null) continue;
+      return false;
+    }
+    if (stamp === null || info.size !== stamp.size) return false;
+    if (info.mtimeMs === stamp.mtimeMs) continue;
+    // Refused unread (too large): a new mtime is all there is to go on.
+    if (stamp.sha256 === null || !info.isFile()) return false;
+    try {
+      if (sha256(readFileSync(path)) !== stamp.sha256) return false;
+    } catch {
+      return false;
+    }
+    stamp.mtimeMs = info.mtimeMs;
   }
   return true;
 }

@@ -219,7 +219,7 @@ async function runWatch(cmd: BuildCommand, options: BuildOptions, io: Io): Promi
 
 async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
   // Imported here: the extractor and renderers are heavy, and a no-op build should not pay for them.
-  const [{ readRelease }, { toReleaseJson }] = await Promise.all([import('../build/read.js'), import('../render/json.js')]);
+  const [{ readRelease }, { toReleaseJson }, { loadReleaseImages }] = await Promise.all([import('../build/read.js'), import('../render/json.js'), import('../media/release-images.js')]);
   const records: unknown[] = [];
   const files: VFile[] = [];
   let failed = 0;
@@ -231,6 +231,8 @@ async function runExtract(cmd: ExtractCommand, io: Io): Promise<number> {
       failed++;
       continue;
     }
+    // Images are measured as a build would, inside the file's own folder (a build's root is its input folder).
+    loadReleaseImages(release, file, { source: resolve(path) });
     records.push({ file: path, ...toReleaseJson(release) });
   }
   io.stdout(`${JSON.stringify(cmd.files.length === 1 ? (records[0] ?? null) : records, null, 2)}\n`);

@@ -18,6 +18,8 @@ import { lineFromRange, lineStartOffsets, positionOf, toBlock, type Block } from
 import { splitRunIn } from './run-in.js';
 import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
+import { EXIT, visit } from 'unist-util-visit';
+import { listImages } from '../media/release-images.js';
 import { unitsOfBlock, type Unit } from './units.js';
 
 export { collapse } from './lines.js';
@@ -45,7 +47,8 @@ const endOf = (b: Block): number => b.node.position?.end.offset ?? 0;
  */
 function readTail(blocks: readonly Block[], bodyStart: number, source: string, starts: readonly number[]): Tail {
   // An end mark written "###" is an empty Markdown heading: it has no text lines but still counts.
-  let body = blocks.filter((b) => endOf(b) > bodyStart && (b.lines.length > 0 || isEndMark(b)));
+  // An image without alt text has no text lines, but is content all the same.
+  let body = blocks.filter((b) => endOf(b) > bodyStart && (b.lines.length > 0 || isEndMark(b) || hasImage(b.node)));
   const tail: Tail = { bodyEnd: body.length > 0 ? endOf(body[body.length - 1]!) : bodyStart };
   // Page metadata after the release ("Topic(s):", "Press Release Number:", "Updated …", "PRN: …") ends the body.
   const trailer = body.findIndex((b, i) => i >= body.length - 10 && i > 0 && isTrailer(b.text));
@@ -185,6 +188,7 @@ export function extract(tree: Root, file: VFile): Release {
   const units = buildUnits(blocks, source, starts);
 
   const header = readHeader(units, { statedTitle: frontMatter.title?.value ?? undefined });
+  header.bodyOffset = withLeadingImages(blocks, header.bodyOffset, header.bodyUnit > 0 ? (units[header.bodyUnit - 1]?.end ?? 0) : 0);
   const tail = readTail(blocks, header.bodyOffset, source, starts);
   const bodyEnd = Math.max(header.bodyOffset, tail.bodyEnd);
   const bodyNodes: RootContent[] = [];
@@ -229,6 +233,7 @@ export function extract(tree: Root, file: VFile): Release {
     stats: computeStats(body),
     mentions: { people: [], organizations: [], places: [] },
     quotes: [],
+    images: listImages(body),
   };
 
   // A dateline opening the body gives the place (and date) when the header did not.
@@ -270,6 +275,26 @@ export function extract(tree: Root, file: VFile): Release {
     report(file, 'missing-date', 'No release date found in the header or dateline; add a date line or `date` in front matter', START);
   }
   return release;
+}
+
+/** Whether a block shows an image (a figure without alt text has no text lines, yet is content). */
+function hasImage(node: RootContent): boolean {
+  let found = false;
+  visit(node, (n) => {
+    if (n.type === 'image' || n.type === 'imageReference') found = true;
+    return found ? EXIT : undefined;
+  });
+  return found;
+}
+
+/**
+ * The body starts at its first unit of text; an image without alt text just
+ * before it, after the header, has no text to be a unit of, and would be
+ * dropped: the body starts there instead.
+ */
+function withLeadingImages(blocks: readonly Block[], bodyOffset: number, headerEnd: number): number {
+  const first = blocks.find((b) => b.lines.length === 0 && startOf(b) >= headerEnd && startOf(b) < bodyOffset && hasImage(b.node));
+  return first ? startOf(first) : bodyOffset;
 }
 
 function plain(node: RootContent): string {

@@ -13,6 +13,7 @@ import { renderText, type TextRenderOptions } from './text/index.js';
 
 import type { Format } from './formats.js';
 import type { StringOverrides } from './locale/strings.js';
+import type { ReleaseMedia } from '../media/release-images.js';
 
 export { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 
@@ -25,6 +26,12 @@ export interface RenderOptions {
   eml?: EmlOptions & { /** The PDF attachment's name. */ pdfName?: string };
   /** Per-locale overrides of the templates' fixed words; plain data, so it crosses to build workers as is. */
   strings?: StringOverrides;
+  /**
+   * The document's images, read from disk (`loadReleaseImages`). Per document,
+   * added by the build inside the worker: never part of the options hash. Without
+   * it, images render as placeholders.
+   */
+  media?: ReleaseMedia;
 }
 
 /**
@@ -34,6 +41,7 @@ export interface RenderOptions {
  */
 export async function renderFormat(format: Format, release: Release, file: VFile, templates: TemplateSet, options: RenderOptions = {}, rendered: Rendered = {}): Promise<Uint8Array> {
   const strings = options.strings ? { strings: options.strings } : {};
+  const media = options.media ? { media: options.media } : {};
   switch (format) {
     case 'eml': {
       const part = async (f: 'html' | 'txt' | 'pdf'): Promise<Uint8Array> => (rendered[f] ??= await renderFormat(f, release, file, templates, options, rendered));
@@ -41,12 +49,12 @@ export async function renderFormat(format: Format, release: Release, file: VFile
       return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...strings, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
     }
     case 'html':
-      return Buffer.from(renderHtml(release, templates, strings), 'utf8');
+      return Buffer.from(renderHtml(release, templates, { ...strings, ...media }), 'utf8');
     case 'txt':
       return Buffer.from(renderText(release, templates, { ...options.text, ...strings }, file), 'utf8');
     case 'json':
       return Buffer.from(renderJson(release), 'utf8');
     case 'pdf':
-      return renderPdf(release, file, templates, { ...options.pdf, ...strings });
+      return renderPdf(release, file, templates, { ...options.pdf, ...strings, ...media });
   }
 }

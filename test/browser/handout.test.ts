@@ -15,6 +15,7 @@ import type { Browser } from 'playwright-core';
 import { build, type BuildResult } from '../../pipeline/build/index.js';
 import { browserSelection } from '../support/corpus.js';
 import { fixtures, seedPath, tempDir } from '../support/paths.js';
+import jpeg from 'jpeg-js';
 import { axeViolations, close, horizontalOverflow, launch, networkRequests, open } from './support.js';
 
 const HOSTILE = `Acme & Co <Widget> "2.0" {{title}} </script> — ünïcödé 🚀
@@ -38,6 +39,18 @@ issuer: Acme
 Acme lanzó hoy Widget 3.0, la tercera versión de su widget. Es más rápido y más pequeño que el anterior.
 `;
 
+// A photo far wider than a phone: it must shrink to the column, keeping its proportions.
+const WIDE = `---
+title: A wide photo
+date: 2026-03-03
+issuer: Acme
+---
+
+Acme opened its new plant on Tuesday, with the whole town invited.
+
+![The new plant from the river, at dawn](wide.jpg "The plant, seen from the river")
+`;
+
 const dir = tempDir('handout-browser-');
 let browser: Browser;
 let result: BuildResult;
@@ -45,8 +58,10 @@ let result: BuildResult;
 before(async () => {
   writeFileSync(join(dir, 'hostile.txt'), HOSTILE);
   writeFileSync(join(dir, 'embargoed.md'), EMBARGOED);
+  writeFileSync(join(dir, 'wide.md'), WIDE);
+  writeFileSync(join(dir, 'wide.jpg'), jpeg.encode({ width: 1600, height: 400, data: Buffer.alloc(1600 * 400 * 4, 90) }, 60).data);
   result = await build({
-    inputs: [seedPath, join(fixtures, 'rtl', 'source.md'), join(dir, 'hostile.txt'), join(dir, 'embargoed.md'), ...browserSelection()],
+    inputs: [seedPath, join(fixtures, 'rtl', 'source.md'), join(dir, 'hostile.txt'), join(dir, 'embargoed.md'), join(fixtures, 'images', 'release.md'), join(dir, 'wide.md'), ...browserSelection()],
     outDir: join(dir, 'out'),
     formats: ['html', 'json'],
   });
@@ -74,8 +89,8 @@ function outputOf(stemEnd: string, format: 'html' | 'json'): string {
   return doc.outputs.find((o) => o.format === format)!.path;
 }
 
-test('the batch built the seed, the RTL fixture, the hostile page, the embargoed page and twenty corpus releases', () => {
-  assert.equal(result.documents.length, 24);
+test('the batch built the seed, the RTL fixture, the hostile page, the embargoed page, two pages with images and twenty corpus releases', () => {
+  assert.equal(result.documents.length, 26);
   for (const d of result.documents) assert.ok(d.ok, `${d.file.path}: ${d.file.messages.join('; ')}`);
   assert.ok(result.documents.filter((d) => /taiwan-president/u.test(d.source.path)).length >= 8, 'the Traditional Chinese releases are in');
 });
@@ -121,6 +136,31 @@ describe('every page', () => {
       });
     }
   });
+});
+
+test('images: every figure shows its embedded image, within the column at 375 px, in its own proportions', async () => {
+  for (const stem of ['/release', '/wide']) {
+    const phone = await open(browser, pathToFileURL(outputOf(stem, 'html')).href, { viewport: { width: 375, height: 812 }, colorScheme: 'light' });
+    try {
+      const figures = (await phone.page.evaluate(`[...document.querySelectorAll('figure')].map((f) => {
+        const img = f.querySelector('img');
+        const box = img.getBoundingClientRect();
+        return { complete: img.complete, natural: img.naturalWidth, width: box.width, height: box.height, ratio: img.width / img.height,
+          attrRatio: Number(img.getAttribute('width')) / Number(img.getAttribute('height')), column: f.getBoundingClientRect().width,
+          caption: f.querySelector('figcaption')?.textContent ?? null, data: img.src.startsWith('data:image/') };
+      })`)) as { complete: boolean; natural: number; width: number; height: number; ratio: number; attrRatio: number; column: number; caption: string | null; data: boolean }[];
+      assert.equal(figures.length, stem === '/release' ? 2 : 1);
+      for (const f of figures) {
+        assert.ok(f.complete && f.natural > 0 && f.data, `${stem}: the image decodes`);
+        assert.ok(f.width <= f.column + 0.5, `${stem}: ${f.width} px wide in a ${f.column} px column`);
+        assert.ok(Math.abs(f.width / f.height - f.attrRatio) < 0.02, `${stem}: proportions kept`);
+        assert.ok(f.caption, `${stem}: a caption`);
+      }
+      assert.deepEqual(networkRequests(phone.requests), [], 'no network requests');
+    } finally {
+      await close(phone);
+    }
+  }
 });
 
 test('right to left: dir="rtl" and lang="ar" on the Arabic release', async () => {

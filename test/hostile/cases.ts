@@ -78,7 +78,8 @@ export const CASES: HostileCase[] = [
       BODY,
     ].join('\n'),
     // The raw HTML block stands first in the body, so the dateline is not where a dateline goes.
-    expect: [e('missing-date', '1:1')],
+    // The javascript: image is never an <img>: refused, and a placeholder stands in for it.
+    expect: [e('missing-date', '1:1'), e('unsupported-image', '6:83')],
     built: true,
   },
   {

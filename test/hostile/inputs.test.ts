@@ -90,7 +90,8 @@ test('hostile: raw HTML and javascript: links are gone from HTML, text, JSON bod
   assert.ok(html.includes('<p>alert(6)</p>'));
   const text = read('script.md', 'txt');
   assert.doesNotMatch(text, /javascript:|<script|<iframe|<svg|onerror|onload/iu);
-  assert.match(text, /Text and click and\s+and spaced and raw and \[Image: i\]\./u);
+  // The refused javascript: image is a placeholder line of its own; the full stop after it ends the sentence before.
+  assert.match(text, /Text and click and\s+and spaced and raw and\.\n\n\[Photo: i\]\n/u);
   const body = (JSON.parse(read('script.md', 'json')) as { body: { text: string }[] }).body.map((b) => b.text).join('\n');
   assert.doesNotMatch(body, /<script|javascript:/iu);
   const pdf = await readPdf(readFileSync(join(outputs.get('script.md')!.out, 'script.pdf')));

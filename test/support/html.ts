@@ -9,6 +9,8 @@ export interface HtmlFacts {
   urls: string[];
   /** type attributes of <script> elements. */
   scriptTypes: string[];
+  /** <img src> values that are base64 PNG or JPEG data: handout's own embedded images (kept out of `urls`). */
+  embedded: string[];
 }
 
 interface Node5 {
@@ -19,10 +21,13 @@ interface Node5 {
   content?: Node5;
 }
 
+/** The only data: URL a handout may hold: an image handout read, sniffed and encoded itself. */
+const EMBEDDED = /^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/u;
+
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data', 'background', 'cite']);
 
 export function htmlFacts(html: string): HtmlFacts {
-  const facts: HtmlFacts = { tags: new Set(), attributes: new Set(), urls: [], scriptTypes: [] };
+  const facts: HtmlFacts = { tags: new Set(), attributes: new Set(), urls: [], scriptTypes: [], embedded: [] };
   const stack: Node5[] = [parse(html) as unknown as Node5];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -30,7 +35,8 @@ export function htmlFacts(html: string): HtmlFacts {
       facts.tags.add(node.tagName);
       for (const a of node.attrs ?? []) {
         facts.attributes.add(a.name);
-        if (URL_ATTRIBUTES.has(a.name)) facts.urls.push(a.value);
+        if (node.tagName === 'img' && a.name === 'src' && EMBEDDED.test(a.value)) facts.embedded.push(a.value);
+        else if (URL_ATTRIBUTES.has(a.name)) facts.urls.push(a.value);
       }
       if (node.tagName === 'script') facts.scriptTypes.push(node.attrs?.find((a) => a.name === 'type')?.value ?? '');
     }
@@ -44,7 +50,8 @@ export function htmlFacts(html: string): HtmlFacts {
 export const ALLOWED_TAGS = new Set([
   'html', 'head', 'body', 'meta', 'title', 'style', 'script', 'main', 'article', 'header', 'footer', 'div', 'section', 'p', 'h1', 'h2',
   'h3', 'h4', 'h5', 'h6', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'br', 'hr', 'img', 'table', 'thead', 'tbody',
-  'tr', 'th', 'td', 'del', 'span', 'time', 'address', 'sup', 'sub', 'nav', 'dl', 'dt', 'dd', 'input', 'section', 'abbr', 'kbd',
+  'tr', 'th', 'td', 'del', 'span', 'time', 'address', 'sup', 'sub', 'nav', 'dl', 'dt', 'dd', 'input', 'section', 'abbr', 'kbd', 'figure',
+  'figcaption',
 ]);
 
 /** The page is safe: known elements only, no event handlers, no script URLs, the JSON-LD the only script. */

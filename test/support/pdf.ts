@@ -98,3 +98,41 @@ export function documentElement(tree: StructTreeNode | null): StructTreeNode | u
 export function contentIds(node: StructTreeNode): string[] {
   return node.children.flatMap((c) => ('role' in c ? contentIds(c) : c.type === 'content' ? [c.id] : []));
 }
+
+/** An image XObject as drawn on a page: its pixel size and which one it is (the same object drawn twice has one id). */
+export interface DrawnImage {
+  page: number;
+  id: string;
+  width: number;
+  height: number;
+  /** The size it is set at, in points (from the matrix pdfkit sets just before drawing it). */
+  placed: { width: number; height: number };
+}
+
+/** Every image drawn, page by page, from pdfjs's operator lists. */
+export async function drawnImages(bytes: Uint8Array): Promise<DrawnImage[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise;
+  const drawn: DrawnImage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const ops = await page.getOperatorList();
+    let matrix = [1, 0, 0, 1, 0, 0];
+    ops.fnArray.forEach((fn, k) => {
+      if (fn === OPS.transform) matrix = ops.argsArray[k] as number[];
+      if (fn !== OPS.paintImageXObject) return;
+      const [id, width, height] = ops.argsArray[k] as [string, number, number];
+      drawn.push({ page: i, id, width, height, placed: { width: Math.abs(matrix[0]!), height: Math.abs(matrix[3]!) } });
+    });
+  }
+  await doc.destroy();
+  return drawn;
+}
+
+/**
+ * PDF names used in the file's object dictionaries ("/SMask", "/DeviceCMYK").
+ * pdfkit writes dictionaries uncompressed (only streams are deflated), so a
+ * name no dictionary uses is absent from the bytes.
+ */
+export function pdfNames(bytes: Uint8Array): Set<string> {
+  return new Set(Buffer.from(bytes).toString('latin1').match(/\/[A-Za-z][A-Za-z0-9]*/gu) ?? []);
+}

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -16,7 +16,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
 import { extractRelease, sourceFile } from '../../pipeline/document.js';
-import { cli, corpusDir, seedPath, tempDir } from '../support/paths.js';
+import { cli, corpusDir, fixtures, seedPath, tempDir } from '../support/paths.js';
 import { roles, structureOf, type StructNode } from '../support/structure.js';
 import { pieces, stringsFor } from '../../pipeline/render/locale/strings.js';
 
@@ -79,8 +79,12 @@ const dir = tempDir('handout-system-');
 const docs: Doc[] = [];
 const pdf = (profile: Profile, doc: Doc): string => join(dir, profile, `${doc.name}.pdf`);
 
+/** The Markdown releases with images (a JPEG and a transparent PNG; a CMYK JPEG and palette, interlaced, 16-bit and grey PNGs), built apart. */
+const IMAGE_PDFS = ['images/release.pdf', 'image-variants/variants.pdf'];
+const imagePdf = (profile: Profile, name: string): string => join(dir, `images-${profile}`, name);
+
 before(async () => {
-  for (const tool of ['qpdf', 'pdffonts', 'pdfinfo', 'pdftotext', 'pdftoppm', 'java']) requireTool(tool);
+  for (const tool of ['qpdf', 'pdffonts', 'pdfinfo', 'pdfimages', 'pdftotext', 'pdftoppm', 'java']) requireTool(tool);
   for (const jar of PDFBOX_JARS) assert.ok(existsSync(jar), `${jar} is missing: apt-get install libpdfbox2-java libactivation-java libjaxb-api-java`);
   const input = join(dir, 'in');
   mkdirSync(input);
@@ -93,20 +97,50 @@ before(async () => {
   for (const name of ['seed.txt', 'hostile.txt', ...releases.map((r) => r.file)]) {
     docs.push({ name: name.replace(/\.txt$/u, ''), source: readFileSync(join(input, name), 'utf8') });
   }
+  const images = join(dir, 'images-in');
+  for (const name of ['images', 'image-variants']) cpSync(join(fixtures, name), join(images, name), { recursive: true });
   for (const profile of Object.keys(PROFILES)) {
     await run(process.execPath, [cli, 'build', input, '--out', join(dir, profile), '--format', 'pdf', '--pdf-profile', profile, '--quiet'], { maxBuffer: 1 << 26 }).catch((error: { code?: number; stderr?: string }) => {
       // Warnings (exit 0) are fine; a failed document (exit 1) is not.
       assert.fail(`build with ${profile} failed (${error.code}):\n${error.stderr}`);
     });
+    // --frail: an image diagnostic would fail the build.
+    await run(process.execPath, [cli, 'build', images, '--out', join(dir, `images-${profile}`), '--format', 'pdf', '--pdf-profile', profile, '--frail', '--no-pressroom'], { maxBuffer: 1 << 26 }).catch((error: { code?: number; stderr?: string }) => {
+      assert.fail(`image build with ${profile} failed (${error.code}):\n${error.stderr}`);
+    });
   }
 });
 
 for (const [profile, [part, conformance]] of Object.entries(PROFILES) as [Profile, (typeof PROFILES)[Profile]][]) {
-  test(`${profile}: qpdf --check is clean for every document`, async () => {
-    await each(docs, async (doc) => {
-      const { stdout } = await run('qpdf', ['--check', pdf(profile, doc)]);
-      assert.match(stdout, /No syntax or stream encoding errors found/u, `${doc.name}: ${stdout}`);
+  test(`${profile}: qpdf --check is clean for every document, the releases with images too`, async () => {
+    await each([...docs.map((doc) => pdf(profile, doc)), ...IMAGE_PDFS.map((name) => imagePdf(profile, name))], async (file) => {
+      const { stdout } = await run('qpdf', ['--check', file]);
+      assert.match(stdout, /No syntax or stream encoding errors found/u, `${file}: ${stdout}`);
     });
+  });
+
+  test(`${profile}: the images are 8-bit RGB or grey with no soft mask (pdfimages), each a Figure with /Alt and a Caption (qpdf --json)`, async () => {
+    for (const name of IMAGE_PDFS) {
+      const { stdout: list } = await run('pdfimages', ['-list', imagePdf(profile, name)]);
+      const rows = list.trim().split('\n').slice(2).map((row) => row.trim().split(/\s+/u));
+      // page num type width height color comp bpc enc …
+      assert.deepEqual(rows.map((r) => r.slice(2, 4).concat(r.slice(5, 8))), name.startsWith('images/')
+        ? [['image', '160', 'rgb', '3', '8'], ['image', '48', 'rgb', '3', '8']]
+        : [['image', '40', 'rgb', '3', '8'], ['image', '24', 'rgb', '3', '8'], ['image', '19', 'rgb', '3', '8'], ['image', '20', 'rgb', '3', '8'], ['image', '16', 'rgb', '3', '8'], ['image', '24', 'rgb', '3', '8']], `${name}: ${list}`);
+      const { stdout } = await run('qpdf', ['--json', imagePdf(profile, name)], { maxBuffer: 1 << 28 });
+      const figures: StructNode[] = [];
+      const walk = (node: StructNode): void => {
+        if (node.role === 'Figure') figures.push(node);
+        node.kids.forEach(walk);
+      };
+      walk(structureOf(stdout).root!);
+      assert.equal(figures.length, name.startsWith('images/') ? 2 : 6, name);
+      for (const figure of figures) {
+        assert.ok(figure.alt && figure.contents === 1, `${name}: a Figure with /Alt and its image: ${JSON.stringify(figure)}`);
+        // The last Figure of the variants (the palette image shown again, inline) has no caption.
+        if (figure !== figures[5]) assert.deepEqual(figure.kids.map((k) => k.role), ['Caption'], name);
+      }
+    }
   });
 
   test(`${profile}: pdffonts shows every font embedded, subset, with a Unicode map`, async () => {
@@ -274,9 +308,10 @@ test('a Traditional Chinese release is set in a CJK font, embedded, with every c
   assert.ok(existsSync(`${png}-1.png`) || existsSync(`${png}-01.png`));
 });
 
-test('pdfa-1b: Apache PDFBox preflight Validator_A1b passes every document', async () => {
+test('pdfa-1b: Apache PDFBox preflight Validator_A1b passes every document, the releases with images too', async () => {
   const list = join(dir, 'pdfa-1b-files.txt');
-  writeFileSync(list, `${docs.map((d) => pdf('pdfa-1b', d)).join('\n')}\n`);
+  const files = [...docs.map((d) => pdf('pdfa-1b', d)), ...IMAGE_PDFS.map((name) => imagePdf('pdfa-1b', name))];
+  writeFileSync(list, `${files.join('\n')}\n`);
   // "group" mode validates the whole list in one JVM and writes one XML report beside the list.
   await run('java', ['-cp', PDFBOX_JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', 'xml', 'group', list], { maxBuffer: 1 << 26 }).catch(() => undefined);
   const reportFile = `${list}.preflight.xml`;
@@ -285,7 +320,7 @@ test('pdfa-1b: Apache PDFBox preflight Validator_A1b passes every document', asy
     preflights: { preflight: { '@_name': string; isValid: { '#text': unknown } | unknown; errors?: unknown }[] };
   };
   const results = report.preflights.preflight;
-  assert.equal(results.length, docs.length);
+  assert.equal(results.length, files.length);
   const invalid = results.filter((r) => String((r.isValid as { '#text'?: unknown })['#text'] ?? r.isValid) !== 'true');
   assert.deepEqual(invalid.map((r) => `${r['@_name']}: ${JSON.stringify(r.errors)}`), []);
 });

@@ -14,6 +14,7 @@ import { renderIndex } from '../../pipeline/pressroom/index-page.js';
 import { newestFirst, summarize } from '../../pipeline/pressroom/summary.js';
 import type { PressEntry } from '../../pipeline/pressroom/entry.js';
 import { loadTemplates } from '../../pipeline/render/templates.js';
+import { loadReleaseImages } from '../../pipeline/media/release-images.js';
 import { corpusFiles } from '../support/corpus.js';
 import { fixtures, seedPath } from '../support/paths.js';
 
@@ -52,6 +53,14 @@ test('fixture pages and a hostile title validate with no errors', async () => {
     ['front-matter', page(join(fixtures, 'front-matter', 'source.md'))],
     ['rtl', page(join(fixtures, 'rtl', 'source.md'))],
     ['hostile', renderHtml(extractRelease(sourceFile(HOSTILE, 'hostile.txt'))!, templates)],
+    ...[join(fixtures, 'images', 'release.md'), join(fixtures, 'image-variants', 'variants.md')].map((path): [string, string] => {
+      // With its images embedded: <figure>, data: URIs, width and height.
+      const file = sourceFile(readFileSync(path, 'utf8'), path);
+      const release = extractRelease(file)!;
+      const html = renderHtml(release, templates, { media: loadReleaseImages(release, file) });
+      assert.match(html, /<figure><img src="data:image\/(?:png|jpeg);base64,[^"]+" alt="[^"]+" width="\d+" height="\d+"><figcaption>/u);
+      return [basename(path), html];
+    }),
   ];
   for (const [name, html] of pages) {
     const report = await validator.validateString(html, `${name}.html`);

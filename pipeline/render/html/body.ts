@@ -2,7 +2,8 @@
  * Body mdast → safe HTML through the unified ecosystem: mdast → hast, then a
  * sanitizer (raw HTML is dropped, `javascript:` and other unsafe URLs removed),
  * then serialization. Body headings move one level down so the page keeps a
- * single <h1>, the release's title.
+ * single <h1>, the release's title. The release's own images are embedded
+ * after sanitizing (embed-images.ts); other images become links or labels.
  */
 import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot } from 'hast';
@@ -11,6 +12,9 @@ import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { demoteHeadings } from '../demote.js';
 import { linkRemoteImages } from './remote-images.js';
+import { embedImages } from './embed-images.js';
+import { isolateImages } from '../../media/figures.js';
+import { ReleaseMedia } from '../../media/release-images.js';
 
 const schema: Schema = {
   ...defaultSchema,
@@ -18,12 +22,14 @@ const schema: Schema = {
   clobberPrefix: 'body-',
 };
 
-export function bodyToHast(body: MdastRoot): HastRoot {
-  const mdast: MdastRoot = { type: 'root', children: demoteHeadings(body.children) };
+/** `media` holds the images read for this release; without it (the feed) every image is a link or a label. */
+export function bodyToHast(body: MdastRoot, media: ReleaseMedia = ReleaseMedia.none): HastRoot {
+  // Figures stand alone (their paragraph split around them), so each can become a <figure>.
+  const mdast: MdastRoot = { type: 'root', children: demoteHeadings(isolateImages(body).children) };
   const hast = toHast(mdast, { allowDangerousHtml: false }) as HastRoot;
-  return linkRemoteImages(sanitize(hast, schema) as HastRoot);
+  return linkRemoteImages(embedImages(sanitize(hast, schema) as HastRoot, body, media));
 }
 
-export function bodyToHtml(body: MdastRoot): string {
-  return toHtml(bodyToHast(body));
+export function bodyToHtml(body: MdastRoot, media?: ReleaseMedia): string {
+  return toHtml(bodyToHast(body, media));
 }

@@ -21,7 +21,10 @@ import { bodyBlocks, layoutMarkdown, layoutTree } from './layout.js';
 import { infoOf, installXmp, type PdfDocument, type PdfMetadata } from './metadata.js';
 import { pageSizeFor, type PageSize } from './page-size.js';
 import { DEFAULT_PROFILE, PROFILES, type PdfProfile } from './profiles.js';
-import { Typesetter } from './typeset.js';
+import { Typesetter, type FigureImage } from './typeset.js';
+import { ReleaseMedia } from '../../media/release-images.js';
+import { pdfImageBytes } from '../../media/pdf-image.js';
+import type { LoadedImage } from '../../media/image.js';
 
 export type { PageSize } from './page-size.js';
 
@@ -34,6 +37,35 @@ export interface PdfOptions extends ViewOptions {
   fonts?: FontOptions;
   /** Seconds since the epoch for the PDF's dates (the SOURCE_DATE_EPOCH convention). */
   sourceDateEpoch?: number;
+  /** The release's images, read by loadReleaseImages; without them images are placeholders. */
+  media?: ReleaseMedia;
+}
+
+/**
+ * The figure images of one document, opened in pdfkit once each (a shared
+ * image is one XObject however often it is drawn). An image pdfkit or the
+ * conversion cannot take is reported at its first place and left out.
+ */
+function figureImages(doc: PdfDocument, release: Release, file: VFile, media: ReleaseMedia, archival: boolean): (src: string) => FigureImage | undefined {
+  const opened = new Map<LoadedImage, FigureImage | null>();
+  return (src) => {
+    const loaded = media.get(src);
+    if (!loaded) return undefined;
+    let figure = opened.get(loaded);
+    if (figure === undefined) {
+      try {
+        const bytes = pdfImageBytes(loaded, { archival });
+        const image = (doc as unknown as { openImage(data: Buffer): PDFKit.Mixins.ImageSrc }).openImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        figure = { image, width: loaded.width, height: loaded.height };
+      } catch (error) {
+        const where = release.images.find((i) => i.src === src)?.position;
+        report(file, 'unsupported-image', `Image not embedded in the PDF "${src}": its pixel data cannot be read (${error instanceof Error ? error.message : String(error)})`, where);
+        figure = null;
+      }
+      opened.set(loaded, figure);
+    }
+    return figure ?? undefined;
+  };
 }
 
 /**
@@ -151,7 +183,9 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
     missing.set(ch, (missing.get(ch) ?? 0) + 1);
   };
   const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language) };
-  new Typesetter({ ...context, doc, fonts, outline: true }).typeset(tree);
+  // Alpha is laid on white in every profile; CMYK JPEGs are made RGB in every PDF/A profile (its output intent is sRGB).
+  const image = figureImages(doc, release, file, options.media ?? ReleaseMedia.none, profile.subset !== undefined);
+  new Typesetter({ ...context, doc, fonts, outline: true, image }).typeset(tree);
   drawFurniture(
     doc,
     fonts,

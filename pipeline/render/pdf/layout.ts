@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import type { Release } from '../../release.js';
 import { demoteHeadings } from '../demote.js';
+import { isolateImages } from '../../media/figures.js';
 import { SafeString } from '../handlebars.js';
 import type { TemplateSet } from '../templates.js';
 import { toView, type ViewOptions } from '../view.js';
@@ -26,9 +27,9 @@ const layoutProcessor = unified().use(remarkParse).use(remarkDirective).freeze()
  */
 const BODY_MARKER = 'handout-body';
 
-/** The body's blocks as the PDF sets them: raw HTML and front matter dropped, headings demoted below the title. */
+/** The body's blocks as the PDF sets them: figures on their own, raw HTML and front matter dropped, headings demoted below the title. */
 export function bodyBlocks(body: Root): RootContent[] {
-  return demoteHeadings(body.children.filter((n) => n.type !== 'html' && n.type !== 'yaml'));
+  return demoteHeadings(isolateImages(body).children.filter((n) => n.type !== 'html' && n.type !== 'yaml'));
 }
 
 /** The layout Markdown, with the body's place marked (see `layoutTree`). */

@@ -10,7 +10,8 @@
  * furniture in furniture.ts), as tagged PDF requires.
  */
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { List, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, List, PhrasingContent, Root, RootContent } from 'mdast';
+import { altOf, captionOf, figureImage } from '../../media/figures.js';
 import { blockLanguage } from './block-language.js';
 import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
 import type { FragmentHooks } from './fragments.js';
@@ -59,7 +60,14 @@ const STYLES: Record<string, Style> = {
   code: { face: 'mono', size: 9, color: INK, lineGap: 2, align: 'left', before: 0, after: 9 },
   contact: { face: 'sans', size: 9.5, color: INK, lineGap: 2.5, align: 'left', before: 8, after: 8 },
   endmark: { face: 'sans', size: 10, color: MUTED, lineGap: 2, align: 'center', before: 6, after: 0, spacing: 2 },
+  caption: { face: 'sans', size: 9, color: MUTED, lineGap: 2, align: 'center', before: 0, after: 0 },
 };
+
+/** Space above a figure, between it and its caption, and below the whole. */
+const FIGURE_GAP = { before: 4, caption: 5, after: 12 };
+
+/** Pixels to points at 96 pixels an inch (CSS's pixel): an image is never set larger than that. */
+const PX = 72 / 96;
 
 interface Run {
   text: string;
@@ -87,6 +95,16 @@ export interface TypesetContext {
   hooks: FragmentHooks;
   /** Justified text is hyphenated by the language's patterns. */
   hyphenation: boolean;
+  /** The image to draw for a src as written, opened once per document, or undefined (a placeholder is set). */
+  image?: (src: string) => FigureImage | undefined;
+}
+
+/** An image ready for pdfkit (opened by doc.openImage, so it is embedded once however often it is drawn). */
+export interface FigureImage {
+  image: PDFKit.Mixins.ImageSrc;
+  /** Displayed size in pixels. */
+  width: number;
+  height: number;
 }
 
 interface Box {
@@ -390,6 +408,62 @@ export class Typesetter {
     doc.y += style.after - 4;
   }
 
+  /**
+   * An image on its own: as wide as the text at most, never larger than its
+   * natural size at 96 dpi nor taller than the page's text area, on the next
+   * page when it does not fit in what is left of this one, its caption
+   * below. Tagged as a Figure whose /Alt is the alt text, holding the image
+   * and its Caption; an image without alt text is decoration (an artifact)
+   * and its caption a plain paragraph. An image that is not embedded is a
+   * placeholder line, "[Image: alt]".
+   */
+  private figure(node: Image, box: Box): void {
+    const { doc } = this.ctx;
+    const alt = altOf(node);
+    const caption = captionOf(node);
+    const figure = this.ctx.image?.(node.url);
+    if (!figure) {
+      this.paragraph([{ ...PLAIN, text: `[Image: ${alt || caption || node.url}]` }], { ...STYLES['caption']!, after: BODY.after }, box);
+      return;
+    }
+    const style = STYLES['caption']!;
+    const captionRuns: Run[] = caption ? [{ ...PLAIN, text: caption }] : [];
+    let captionHeight = 0;
+    if (caption) {
+      this.use(this.ctx.fonts.faces[style.face]);
+      doc.fontSize(style.size);
+      captionHeight = FIGURE_GAP.caption + doc.heightOfString(caption, { width: box.width, lineGap: style.lineGap });
+    }
+    const area = doc.page.maxY() - doc.page.margins.top - FIGURE_GAP.before - captionHeight;
+    const naturalWidth = figure.width * PX;
+    const naturalHeight = figure.height * PX;
+    const scale = Math.min(1, box.width / naturalWidth, Math.max(area, 36) / naturalHeight);
+    const width = naturalWidth * scale;
+    const height = naturalHeight * scale;
+    this.keep(FIGURE_GAP.before + height + captionHeight);
+    doc.y += FIGURE_GAP.before;
+    const top = doc.y;
+    const left = box.x + (box.width - width) / 2;
+    const draw = (): void => {
+      doc.image(figure.image, left, top, { width, height });
+    };
+    const setCaption = (role: string): void => {
+      doc.y = top + height + FIGURE_GAP.caption;
+      if (caption) this.paragraph(captionRuns, style, box, role);
+    };
+    if (alt) {
+      this.element('Figure', { alt }, () => {
+        this.content(draw);
+        setCaption('Caption');
+      });
+    } else {
+      this.artifact('Layout', draw);
+      setCaption('P');
+    }
+    doc.x = box.x;
+    doc.y = Math.max(doc.y, top + height) + FIGURE_GAP.after;
+  }
+
   private rule(box: Box, color: Rgb = [201, 201, 209]): void {
     const { doc } = this.ctx;
     this.keep(12);
@@ -412,9 +486,12 @@ export class Typesetter {
         this.paragraph(runs, headingStyle, box, `H${node.depth}`);
         break;
       }
-      case 'paragraph':
-        this.paragraph(runsOf(node.children, PLAIN), style, box);
+      case 'paragraph': {
+        const image = figureImage(node);
+        if (image) this.figure(image, box);
+        else this.paragraph(runsOf(node.children, PLAIN), style, box);
         break;
+      }
       case 'blockquote': {
         const inner: Box = { x: box.x + 14, width: box.width - 14 };
         const top = doc.y;

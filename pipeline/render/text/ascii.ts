@@ -100,6 +100,8 @@ export function asciiRelease(release: Release, file?: VFile): Release {
   visit(copy.body, (node) => {
     if ('value' in node && typeof node.value === 'string') node.value = convert(node.value, node.position?.start);
     if ('alt' in node && typeof node.alt === 'string') node.alt = convert(node.alt, node.position?.start);
+    // An image's title is its caption, printed in the "[Photo: …]" line.
+    if ('title' in node && typeof node.title === 'string') node.title = convert(node.title, node.position?.start);
     // A URL is kept working rather than transliterated: non-ASCII becomes percent-escapes.
     if ('url' in node && typeof node.url === 'string') node.url = node.url.replace(/[^\u0000-\u007f]+/gu, (s) => encodeURIComponent(s));
   });

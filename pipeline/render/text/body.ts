@@ -1,10 +1,12 @@
 /**
  * Body mdast → wire text: paragraphs wrapped by display width, lists with
  * hanging indents, quotes marked with "> ", links as "text (url)", images as
- * "[Image: alt]". Raw HTML keeps only its text.
+ * "[Photo: alt — caption]", each on its own line where it stands in the body
+ * (see media/figures.ts). Raw HTML keeps only its text.
  */
 import type { Nodes, PhrasingContent, Root, RootContent, ListItem } from 'mdast';
 import { stringWidth, wrapParagraph } from '../wrap.js';
+import { altOf, captionOf, figureImage, isolateImages } from '../../media/figures.js';
 
 export interface TextOptions {
   width: number;
@@ -16,6 +18,12 @@ function htmlText(html: string): string {
     .replace(/<(script|style|template)\b[\s\S]*?(<\/\1\s*>|$)/giu, '')
     .replace(/<br\s*\/?>/giu, '\n')
     .replace(/<[^>]*>/gu, '');
+}
+
+/** "[Photo: alt — caption]", or less when the source says less. */
+export function photoLabel(alt: string, caption: string | null): string {
+  const words = [alt, caption].filter((w): w is string => !!w).join(' — ');
+  return words ? `[Photo: ${words}]` : '[Photo]';
 }
 
 /** Only URLs a reader can follow are printed; `javascript:` and the like are dropped. */
@@ -61,10 +69,10 @@ function phrasing(nodes: readonly PhrasingContent[]): string {
         break;
       }
       case 'image':
-        out += `[Image: ${node.alt ?? ''}]`;
+        out += photoLabel(altOf(node), captionOf(node));
         break;
       case 'imageReference':
-        out += `[Image: ${node.alt ?? ''}]`;
+        out += photoLabel((node.alt ?? '').replace(/\s+/gu, ' ').trim(), null);
         break;
       case 'footnoteReference':
         out += `[${node.label ?? node.identifier}]`;
@@ -159,9 +167,10 @@ function blocks(nodes: readonly RootContent[], width: number, prefix: string): s
 
 /** The body as wire text. `lead` (a dateline) is set before the first paragraph's text. */
 export function bodyToText(body: Root, options: TextOptions & { lead?: string }): string {
-  const children = [...body.children];
+  const children = [...isolateImages(body).children];
   const first = children[0];
-  if (options.lead && first?.type === 'paragraph') {
+  // A dateline never runs into a photo line: it opens the first paragraph of text.
+  if (options.lead && first?.type === 'paragraph' && !figureImage(first)) {
     children[0] = { ...first, children: [{ type: 'text', value: `${options.lead} ` }, ...first.children] };
   } else if (options.lead) {
     children.unshift({ type: 'paragraph', children: [{ type: 'text', value: options.lead }] });
