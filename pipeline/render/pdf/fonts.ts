@@ -11,7 +11,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { shareGlyphs } from './shared-glyphs.js';
-import { memoizeLayout } from './layout-cache.js';
 
 export type Face = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic' | 'sansBoldItalic' | 'mono';
 
@@ -71,7 +70,6 @@ export function loadFont(path: string, postscriptName?: string): LoadedFont {
   const font = 'fonts' in opened ? (opened.fonts[0] as fontkit.Font) : opened;
   if (!font) throw new Error(`${path}: no font in this collection`);
   shareGlyphs(font);
-  memoizeLayout(font);
   const loaded: LoadedFont = { name: `font${parsed.size}`, font, coverage: new Map() };
   parsed.set(key, loaded);
   return loaded;

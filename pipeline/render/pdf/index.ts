@@ -17,7 +17,7 @@ import { loadFontSet, type FontOptions } from './fonts.js';
 import { installFragmentHooks } from './fragments.js';
 import { drawFurniture } from './furniture.js';
 import { canHyphenate } from './hyphenate.js';
-import { layoutMarkdown, layoutTree } from './layout.js';
+import { bodyBlocks, layoutMarkdown, layoutTree } from './layout.js';
 import { infoOf, installXmp, type PdfDocument, type PdfMetadata } from './metadata.js';
 import { pageSizeFor, type PageSize } from './page-size.js';
 import { DEFAULT_PROFILE, PROFILES, type PdfProfile } from './profiles.js';
@@ -148,7 +148,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const created = documentDate(release, options.sourceDateEpoch);
   const meta = { ...metadataOf(release, file, created), ua: profile.ua };
   const view = toView(release, options);
-  const tree = layoutTree(layoutMarkdown(release, templates, options));
+  const tree = layoutTree(layoutMarkdown(release, templates, options), bodyBlocks(release.body));
   const brand = await pdfBrandOf(view.brand, options.logo, profile.subset !== undefined, (message) =>
     report(file, 'unsupported-image', `The logo cannot be drawn in the PDF (${message}); the PDF is made without it`, release.sources['brand.logo']?.position),
   );

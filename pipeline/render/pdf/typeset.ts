@@ -16,6 +16,8 @@ import { blockLanguage } from './block-language.js';
 import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
 import type { FragmentHooks } from './fragments.js';
 import { hyphenate } from './hyphenate.js';
+import { shareLayout } from './layout-cache.js';
+import { installSubsetEncoder } from './subset.js';
 import type { PdfDocument } from './metadata.js';
 
 type StructureElement = ReturnType<PdfDocument['struct']>;
@@ -252,6 +254,14 @@ export class Typesetter {
       this.registered.add(font.name);
     }
     doc.font(font.name);
+    // The face the document was created with is registered under its
+    // PostScript name only: pdfkit then finds it again for our name, but never
+    // records that, so it opened the font anew (and compared the two fonts'
+    // name tables) every time the face was chosen. Record it once.
+    const internals = doc as unknown as { _font: unknown; _fontFamilies: Record<string, unknown> };
+    internals._fontFamilies[font.name] ??= internals._font;
+    shareLayout(internals._font);
+    installSubsetEncoder(internals._font);
   }
 
   /** A structure element under the current one; what `fill` draws belongs to it. */
