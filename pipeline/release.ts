@@ -24,11 +24,17 @@ export const HEADER_FIELDS = [
 
 export type HeaderField = (typeof HEADER_FIELDS)[number];
 
-/** Fields whose origin the record keeps: the header fields and the embargo. */
-export type SourcedField = HeaderField | 'embargo';
+/** The brand's fields (see Brand). */
+export type BrandField = 'name' | 'logo' | 'accentColor' | 'fonts' | 'about' | 'contacts' | 'footer';
 
-/** Where a value came from: extraction from the text, or the author's front matter. */
-export type FieldOrigin = 'text' | 'front-matter' | 'detected';
+/** Fields whose origin the record keeps: the header fields, the embargo and each brand field ("brand.logo"). */
+export type SourcedField = HeaderField | 'embargo' | `brand.${BrandField}`;
+
+/**
+ * Where a value came from: extraction from the text, the author's front
+ * matter, detection (language), or the project's config file (brand fields).
+ */
+export type FieldOrigin = 'text' | 'front-matter' | 'detected' | 'config';
 
 export interface FieldSource {
   origin: FieldOrigin;
@@ -69,6 +75,49 @@ export interface Release {
   quotes: Quote[];
   /** The body's images in document order; their size and format once the files are read (see pipeline/media). */
   images: ReleaseImage[];
+  /**
+   * The press office's brand that applies to this release, or null when none
+   * does: the release's front-matter `brand`, field by field over the
+   * project's (handout.config.json). Extraction alone knows only the front
+   * matter; a build adds the project's fields (`sources["brand.x"]` says which).
+   */
+  brand: Brand | null;
+}
+
+/** Font stacks a brand may choose (see FONT_STACKS in brand/fields.ts). */
+export type FontStack = 'serif' | 'transitional' | 'sans' | 'humanist' | 'geometric';
+
+export interface BrandFonts {
+  /** Body text; null keeps the template's. */
+  body: FontStack | null;
+  /** The headline and headings; null keeps the template's. */
+  headings: FontStack | null;
+}
+
+export interface BrandContact {
+  name: string;
+  role: string | null;
+  /** One plain address (checked): it becomes a mailto: link. */
+  email: string | null;
+  /** Digits and + ( ) - . / (checked): it becomes a tel: link. */
+  phone: string | null;
+}
+
+/** Every field is null when neither the release nor the project states it. */
+export interface Brand {
+  /** The organisation's name: the logo's alt text, "About {name}", the JSON-LD publisher. */
+  name: string | null;
+  /** The logo file as written (a front-matter path is relative to the source; a config path to the config file). */
+  logo: string | null;
+  /** `#rrggbb`, lower case. */
+  accentColor: string | null;
+  fonts: BrandFonts | null;
+  /** The "About {name}" boilerplate, one paragraph. */
+  about: string | null;
+  /** Default media contacts, shown besides the release's own contact line. */
+  contacts: BrandContact[] | null;
+  /** A footer line (address, website) for every page. */
+  footer: string | null;
 }
 
 /** An image the body shows (`![alt](src "caption")`). */

@@ -8,6 +8,7 @@ import { TemplateError } from '../errors.js';
 import { bodyToHtml } from '../render/html/body.js';
 import { renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { summarize, type ReleaseSummary } from '../pressroom/summary.js';
+import { prepareBrand, type PreparedBrand } from '../brand/logo.js';
 import { loadReleaseImages, ReleaseMedia } from '../media/release-images.js';
 import type { Release } from '../release.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -42,6 +43,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   let summary: ReleaseSummary | undefined;
   let feedHtml: string | undefined;
   let media = ReleaseMedia.none;
+  let prepared: PreparedBrand = {};
   const done = (ok: boolean, sourceHash: string | null, extra: Partial<JobResult> = {}): JobResult => ({
     ...(summary ? { summary } : {}),
     ...(feedHtml !== undefined ? { feedHtml } : {}),
@@ -50,7 +52,8 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     messages: serializeMessages(file),
     sourceHash,
     templatesHash: templates.hash,
-    images: [...media.dependencies],
+    // A front-matter logo is a file the outputs depend on, like an image: a new logo rebuilds the release.
+    images: [...media.dependencies, ...(prepared.dependency ? [prepared.dependency] : [])],
     ms: performance.now() - started,
     ...extra,
   });
@@ -68,6 +71,8 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     if (!release) return done(false, sourceHash);
     // Images are read here, in the worker, through its own cache: a batch reads a shared image once per worker.
     media = loadReleaseImages(release, file, { source: job.path, root: job.root });
+    // So is the logo, after the project's brand is applied under the release's own.
+    prepared = await prepareBrand(release, file, { ...(config.render.brand ? { settings: config.render.brand } : {}), source: job.path, root: job.root });
     if (config.pressroom) {
       summary = summarize(release, job.relative, job.stem);
       feedHtml = bodyToHtml(release.body);
@@ -81,7 +86,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   let failed = false;
   // This document's outputs so far, for formats made of others (eml); dropped with the document.
   const rendered: Rendered = {};
-  const render: RenderOptions = { ...config.render, eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml }, media };
+  const render: RenderOptions = { ...config.render, ...(prepared.logo ? { logo: prepared.logo } : {}), eml: { pdfName: `${job.stem.split('/').pop()}.pdf`, ...config.render.eml }, media };
   for (const format of config.formats) {
     let data: Uint8Array;
     try {

@@ -35,7 +35,7 @@ export interface Job {
   displayPath: string;
   /** Source path relative to its input folder, as the press room lists it. */
   relative: string;
-  /** The input folder the source was found in (its own folder when named as a file): images outside it are never read. */
+  /** The input folder the source was found in (its own folder when named as a file): images and logos outside it are never read. */
   root: string;
   /** Output stem (no extension) under the output folder, already disambiguated. */
   stem: string;

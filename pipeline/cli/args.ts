@@ -14,6 +14,7 @@ import type { PageSize } from '../render/pdf/index.js';
 import { parseShard, type Shard } from '../build/shard.js';
 import type { Naming } from '../build/stems.js';
 import type { StringOverrides } from '../render/locale/strings.js';
+import type { BrandSettings } from '../brand/apply.js';
 
 export interface BuildCommand {
   command: 'build';
@@ -45,6 +46,10 @@ export interface BuildCommand {
   includeEmbargoed: boolean;
   /** Per-locale template strings from the config file. */
   strings?: StringOverrides;
+  /** The press office's brand from the config file. */
+  brand?: BrandSettings;
+  /** The project's language from the config file (the press room page). */
+  language?: string;
 }
 
 /** Build flags as typed, before the config file and defaults fill the gaps. */
@@ -325,5 +330,7 @@ export function resolveBuild(flags: BuildFlags, config: { path: string; values: 
     maxSize: parseSize(maxSizeSetting?.value, maxSizeSetting?.label),
     includeEmbargoed: flags.includeEmbargoed ?? c.includeEmbargoed ?? false,
     ...(c.strings ? { strings: c.strings } : {}),
+    ...(c.brand ? { brand: c.brand } : {}),
+    ...(c.language ? { language: c.language } : {}),
   };
 }

@@ -113,6 +113,7 @@ function buildOptions(cmd: BuildCommand, io: Io): BuildOptions {
       pdf: { profile: cmd.profile, ...(cmd.pageSize ? { pageSize: cmd.pageSize } : {}), fonts: { fallbacks: cmd.fonts }, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) },
       text: { width: cmd.textWidth, eol: cmd.textEol, ascii: cmd.textAscii },
       ...(cmd.strings ? { strings: cmd.strings } : {}),
+      ...(cmd.brand ? { brand: cmd.brand } : {}),
     },
     jobs: cmd.jobs,
     maxSize: cmd.maxSize,
@@ -120,7 +121,15 @@ function buildOptions(cmd: BuildCommand, io: Io): BuildOptions {
     ...(cmd.shard ? { shard: cmd.shard } : {}),
     force: cmd.force,
     naming: cmd.naming,
-    pressroom: cmd.pressroom ? { ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}), ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}), includeEmbargoed: cmd.includeEmbargoed } : false,
+    pressroom: cmd.pressroom
+      ? {
+          ...(cmd.siteUrl ? { siteUrl: cmd.siteUrl } : {}),
+          ...(epoch !== undefined ? { now: new Date(epoch * 1000) } : {}),
+          includeEmbargoed: cmd.includeEmbargoed,
+          ...(cmd.language ? { language: cmd.language } : {}),
+          ...(cmd.strings ? { strings: cmd.strings } : {}),
+        }
+      : false,
   };
 }
 

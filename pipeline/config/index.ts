@@ -9,6 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { BrandSettings } from '../brand/apply.js';
+import { brandPath, parseBrand } from '../brand/fields.js';
+import { checkLogoFile } from '../brand/logo-file.js';
 import { canonicalTag, isStringKey, STRING_KEYS, type StringKey, type StringOverrides } from '../render/locale/strings.js';
 
 export const CONFIG_NAME = 'handout.config.json';
@@ -34,6 +37,10 @@ export interface ConfigValues {
   strings?: StringOverrides;
   /** List releases whose embargo has not lifted in the press room anyway. */
   includeEmbargoed?: boolean;
+  /** The press office's brand on every handout (a release's front-matter `brand` wins, field by field). */
+  brand?: BrandSettings;
+  /** The project's language (BCP 47): the press room page's words, months and dates. Releases keep their own. */
+  language?: string;
 }
 
 export interface Config {
@@ -42,7 +49,7 @@ export interface Config {
   values: ConfigValues;
 }
 
-type Kind = 'string' | 'string[]' | 'number' | 'boolean' | 'size' | 'strings';
+type Kind = 'string' | 'string[]' | 'number' | 'boolean' | 'size' | 'strings' | 'brand';
 
 const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
   inputs: { kind: 'string[]', path: true },
@@ -61,6 +68,8 @@ const KEYS: Record<keyof ConfigValues, { kind: Kind; path?: true }> = {
   maxSize: { kind: 'size' },
   strings: { kind: 'strings' },
   includeEmbargoed: { kind: 'boolean' },
+  brand: { kind: 'brand' },
+  language: { kind: 'string' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -85,6 +94,32 @@ function parseStrings(value: unknown, path: string): StringOverrides {
     result[tag] = entries;
   }
   return result;
+}
+
+/**
+ * `brand`: every field checked as a release's front matter is, but any problem
+ * is a usage error (the config is the operator's, and a bad value would mark
+ * every handout). The logo must exist and be a PNG or SVG file; its path is
+ * relative to the config file and, being the operator's, is not confined.
+ */
+function parseBrandSettings(value: unknown, path: string, base: string): BrandSettings {
+  const { statement, problems } = parseBrand(value);
+  const first = problems[0];
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new UsageError(`${path}: ${first.path.length === 0 ? '"brand"' : brandPath(first.path)} ${first.message}${more}`);
+  }
+  const settings: BrandSettings = { values: statement };
+  if (statement.logo) {
+    const logoPath = resolve(base, statement.logo);
+    try {
+      settings.logoSha256 = checkLogoFile(logoPath);
+    } catch (error) {
+      throw new UsageError(`${path}: brand.logo: ${(error as Error).message}`);
+    }
+    settings.logoPath = logoPath;
+  }
+  return settings;
 }
 
 function matches(value: unknown, kind: Kind): boolean {
@@ -121,7 +156,12 @@ export function parseConfig(text: string, path: string, base = dirname(resolve(p
       values[key] = parseStrings(value, path);
       continue;
     }
+    if (spec.kind === 'brand') {
+      values[key] = parseBrandSettings(value, path, base);
+      continue;
+    }
     if (!matches(normalized, spec.kind)) throw new UsageError(`${path}: "${key}" must be ${spec.kind === 'string[]' ? 'an array of strings' : spec.kind === 'size' ? 'a size such as "20MB" or a number of bytes' : `a ${spec.kind}`}`);
+    if (key === 'language' && !canonicalTag(normalized as string)) throw new UsageError(`${path}: "language" must be a BCP 47 language tag such as "en" or "es-MX", not "${String(normalized)}"`);
     if (spec.path) values[key] = Array.isArray(normalized) ? normalized.map((v: string) => resolvePath(base, v)) : resolvePath(base, normalized as string);
     else values[key] = normalized;
   }

@@ -4,11 +4,12 @@
  * friends go nowhere), every value's type is checked, and alias expansion is
  * bounded.
  */
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Yaml } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
+import { brandPath, parseBrand, type BrandKey, type BrandStatement } from '../brand/fields.js';
 import { HEADER_FIELDS, type HeaderField } from '../release.js';
 import { findDate } from './date.js';
 import { parseEmbargo } from './embargo.js';
@@ -19,10 +20,16 @@ export interface FrontMatterValue {
   position?: Position;
 }
 
-export type FrontMatter = Partial<Record<HeaderField | 'embargo', FrontMatterValue>>;
+/** The `brand` a release states: its checked values, and where each one is written. */
+export interface StatedBrand {
+  values: BrandStatement;
+  positions: Partial<Record<BrandKey, Position>>;
+}
+
+export type FrontMatter = Partial<Record<HeaderField | 'embargo', FrontMatterValue>> & { brand?: StatedBrand };
 
 /** Keys that later features read; known, so not reported as unknown. */
-const RESERVED_KEYS = new Set(['keywords', 'author', 'brand', 'logo', 'tags', 'summary', 'lang']);
+const RESERVED_KEYS = new Set(['keywords', 'author', 'tags', 'summary', 'lang']);
 
 const FIELD_SET: ReadonlySet<string> = new Set([...HEADER_FIELDS, 'embargo']);
 
@@ -69,6 +76,10 @@ export function readFrontMatter(node: Yaml, file: VFile): FrontMatter {
       report(file, 'invalid-front-matter', 'Front-matter keys must be plain strings', keyPos ?? node);
       continue;
     }
+    if (key === 'brand' || key === 'logo') {
+      readBrand(doc, key, pair.value as YamlNode | null, keyPos, result, file, starts, base);
+      continue;
+    }
     if (!FIELD_SET.has(key)) {
       if (!RESERVED_KEYS.has(key)) report(file, 'unknown-front-matter', `Unknown front-matter key \`${key}\` is ignored`, keyPos);
       continue;
@@ -113,4 +124,50 @@ export function readFrontMatter(node: Yaml, file: VFile): FrontMatter {
     result[field] = { value: value === '' ? null : value, ...(position ? { position } : {}) };
   }
   return result;
+}
+
+/**
+ * `brand:` (a mapping, checked field by field: a bad field is reported at its
+ * value and left out, the rest apply) or `logo:` (short for `brand.logo`; a
+ * `brand.logo` in the same front matter wins, with a warning).
+ */
+function readBrand(doc: Document, key: 'brand' | 'logo', valueNode: YamlNode | null, keyPos: Position | undefined, result: FrontMatter, file: VFile, starts: readonly number[], base: Point): void {
+  const at = (path: readonly (string | number)[]): Position | undefined => {
+    // The deepest node that exists on the path: a missing key is reported at its parent.
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(key === 'brand' ? ['brand', ...path.slice(0, n)] : ['logo'], true) as YamlNode | undefined;
+      const range = rangeOf(node, starts, base);
+      if (range) return range;
+    }
+    return keyPos;
+  };
+  let raw: unknown;
+  try {
+    raw = valueNode === null ? null : valueNode.toJS(doc, { maxAliasCount: 50 });
+  } catch (error) {
+    report(file, 'invalid-front-matter', `\`${key}\` cannot be read: ${(error as Error).message}`, at([]));
+    return;
+  }
+  const brand = (result.brand ??= { values: {}, positions: {} });
+  if (key === 'logo') {
+    if (Object.hasOwn(brand.values, 'logo')) {
+      report(file, 'invalid-front-matter', '`logo` is stated twice (as `logo` and as `brand.logo`); `brand.logo` is used', at([]));
+      return;
+    }
+    raw = { logo: raw };
+  } else if (raw === null) {
+    // `brand:` with nothing under it states nothing.
+    return;
+  }
+  const { statement, problems } = parseBrand(raw);
+  for (const problem of problems) {
+    const name = key === 'logo' ? '`logo`' : `\`${brandPath(problem.path)}\``;
+    report(file, 'invalid-front-matter', `${name} ${problem.message}; it is ignored`, at(key === 'logo' ? [] : problem.path));
+  }
+  for (const field of Object.keys(statement) as BrandKey[]) {
+    if (key === 'brand' && Object.hasOwn(brand.values, field)) report(file, 'invalid-front-matter', '`logo` is stated twice (as `logo` and as `brand.logo`); `brand.logo` is used', at([field]));
+    (brand.values as Record<BrandKey, unknown>)[field] = statement[field];
+    const position = at(key === 'logo' ? [] : [field]);
+    if (position) brand.positions[field] = position;
+  }
 }

@@ -12,6 +12,7 @@ import { readDateline } from './dateline.js';
 import { contactValue, footerStart, isContact, isEndMark, isTrailer, trailingContact, truncation } from './end-matter.js';
 import { flattenedUnits, isFlatLine, isFlattened } from './flatten.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { stateBrand } from '../brand/apply.js';
 import { readHeader, type Found } from './header.js';
 import { detectLanguage } from './language.js';
 import { lineFromRange, lineStartOffsets, positionOf, toBlock, type Block } from './lines.js';
@@ -234,6 +235,7 @@ export function extract(tree: Root, file: VFile): Release {
     mentions: { people: [], organizations: [], places: [] },
     quotes: [],
     images: listImages(body),
+    brand: null,
   };
 
   // A dateline opening the body gives the place (and date) when the header did not.
@@ -325,6 +327,7 @@ function applyFrontMatter(release: Release, frontMatter: FrontMatter): void {
     release.embargo = embargo.value;
     release.sources.embargo = { origin: 'front-matter', ...(embargo.position ? { position: embargo.position } : {}) };
   }
+  if (frontMatter.brand) stateBrand(release, frontMatter.brand.values, 'front-matter', frontMatter.brand.positions);
   for (const field of HEADER_FIELDS) {
     const stated = frontMatter[field];
     if (!stated) continue;

@@ -16,14 +16,19 @@ import { renderFeed } from './feed.js';
 import { renderIndex } from './index-page.js';
 import { renderManifest } from './manifest.js';
 import { newestFirst, type ReleaseSummary } from './summary.js';
+import { stringsFor, type StringOverrides } from '../render/locale/strings.js';
 
 export type { PressEntry, EntryOutput } from './entry.js';
 export { summarize, newestFirst, type ReleaseSummary } from './summary.js';
 export { isEmbargoed } from './embargo.js';
 
 export interface PressRoomOptions {
-  /** The page and feed title (default "Press releases"). */
+  /** The page and feed title (default "Press releases" in `language`). */
   title?: string;
+  /** The project's language (BCP 47, default "en"): the words, months and dates of index.html and the feed's title. */
+  language?: string;
+  /** The project's per-locale string overrides (`strings` in handout.config.json). */
+  strings?: StringOverrides;
   /** Absolute URL where the output folder is published; makes feed links absolute and ids unique worldwide. */
   siteUrl?: string;
   /** How many of the newest releases the feed carries in full (default 50). */
@@ -98,11 +103,12 @@ export class PressRoom {
   /** Write the three files from the batch's entries; returns what was written. */
   async write(entries: readonly PressEntry[], outDir: string, templates: TemplateSet, fs?: BuildFs): Promise<PressRoomFile[]> {
     const sorted = entries.filter((e) => !this.holds(e.summary)).sort((a, b) => newestFirst(a.summary, b.summary));
-    const title = this.options.title ?? 'Press releases';
+    const language = this.options.language ?? 'en';
+    const title = this.options.title ?? stringsFor(language, this.options.strings).pressReleases;
     const generator = `handout ${version}`;
     const contents = new Map(this.#newest.map((n) => [n.summary.stem, n.html]));
     const files: [string, string][] = [
-      [PRESS_ROOM_STEMS.index, renderIndex(sorted, templates, { title, generator })],
+      [PRESS_ROOM_STEMS.index, renderIndex(sorted, templates, { title, generator, language, ...(this.options.strings ? { strings: this.options.strings } : {}) })],
       [
         PRESS_ROOM_STEMS.feed,
         renderFeed(sorted, contents, {

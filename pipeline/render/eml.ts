@@ -42,14 +42,15 @@ function subjectOf(release: Release, options: EmlOptions): string {
 export async function renderEml(release: Release, parts: EmlParts, options: EmlOptions = {}): Promise<Uint8Array> {
   const digest = createHash('sha256').update(parts.txt).update(parts.html).update(parts.pdf).digest('hex');
   const mail: MailComposerOptions & { baseBoundary: string } = {
-    from: { name: release.issuer ?? release.organization ?? 'Press office', address: options.fromAddress ?? 'press@invalid' },
+    from: { name: release.issuer ?? release.brand?.name ?? release.organization ?? 'Press office', address: options.fromAddress ?? 'press@invalid' },
     subject: subjectOf(release, options),
     date: dateOf(release, options),
     messageId: `<${digest.slice(0, 32)}@handout.invalid>`,
     text: { content: Buffer.from(parts.txt), contentType: 'text/plain; charset=utf-8' },
     html: { content: Buffer.from(parts.html), contentType: 'text/html; charset=utf-8' },
     attachments: [{ content: Buffer.from(parts.pdf), filename: parts.pdfName, contentType: 'application/pdf' }],
-    headers: { 'Content-Language': release.language },
+    // Organization (RFC 4021) names the brand's press office; mail clients show it beside the sender.
+    headers: { 'Content-Language': release.language, ...(release.brand?.name ? { Organization: release.brand.name } : {}) },
     // Content is given as bytes; nodemailer must never read a path or fetch a URL.
     disableFileAccess: true,
     disableUrlAccess: true,

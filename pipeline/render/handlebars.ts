@@ -70,6 +70,9 @@ env.registerHelper('t', (key: unknown, options: HelperOptions): string | Handleb
 /** `{{time iso text}}`: `<time datetime="iso">text</time>` for HTML templates, both escaped. */
 env.registerHelper('time', (iso: unknown, text: unknown) => new env.SafeString(`<time datetime="${env.escapeExpression(asString(iso))}">${env.escapeExpression(asString(text))}</time>`));
 
+/** `{{link href text}}`: `<a href="href">text</a>` for HTML templates, both escaped, for a link inside a `{{t}}` string. */
+env.registerHelper('link', (href: unknown, text: unknown) => new env.SafeString(`<a href="${env.escapeExpression(asString(href))}">${env.escapeExpression(asString(text))}</a>`));
+
 /** `{{upper text}}`: upper case by the release's language rules. */
 env.registerHelper('upper', (value: unknown, options: HelperOptions): string => upperCase(asString(value), localeOf(options)));
 

@@ -13,6 +13,8 @@ import { renderText, type TextRenderOptions } from './text/index.js';
 
 import type { Format } from './formats.js';
 import type { StringOverrides } from './locale/strings.js';
+import type { BrandSettings } from '../brand/apply.js';
+import type { LogoImage } from '../brand/logo-image.js';
 import type { ReleaseMedia } from '../media/release-images.js';
 
 export { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
@@ -26,6 +28,10 @@ export interface RenderOptions {
   eml?: EmlOptions & { /** The PDF attachment's name. */ pdfName?: string };
   /** Per-locale overrides of the templates' fixed words; plain data, so it crosses to build workers as is. */
   strings?: StringOverrides;
+  /** The project's brand (handout.config.json); a build applies it to each release under the release's own (brand/logo.ts). */
+  brand?: BrandSettings;
+  /** This document's logo, read by the build (see prepareBrand); renderers never read files. Never part of the options hash. */
+  logo?: LogoImage;
   /**
    * The document's images, read from disk (`loadReleaseImages`). Per document,
    * added by the build inside the worker: never part of the options hash. Without
@@ -40,21 +46,22 @@ export interface RenderOptions {
  * what it rendered, so nothing is made twice).
  */
 export async function renderFormat(format: Format, release: Release, file: VFile, templates: TemplateSet, options: RenderOptions = {}, rendered: Rendered = {}): Promise<Uint8Array> {
-  const strings = options.strings ? { strings: options.strings } : {};
+  // What every template's view takes: the project's strings and this document's logo.
+  const view = { ...(options.strings ? { strings: options.strings } : {}), ...(options.logo ? { logo: options.logo } : {}) };
   const media = options.media ? { media: options.media } : {};
   switch (format) {
     case 'eml': {
       const part = async (f: 'html' | 'txt' | 'pdf'): Promise<Uint8Array> => (rendered[f] ??= await renderFormat(f, release, file, templates, options, rendered));
       const epoch = options.eml?.sourceDateEpoch ?? options.pdf?.sourceDateEpoch;
-      return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...strings, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
+      return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...view, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
     }
     case 'html':
-      return Buffer.from(renderHtml(release, templates, { ...strings, ...media }), 'utf8');
+      return Buffer.from(renderHtml(release, templates, { ...view, ...media }), 'utf8');
     case 'txt':
-      return Buffer.from(renderText(release, templates, { ...options.text, ...strings }, file), 'utf8');
+      return Buffer.from(renderText(release, templates, { ...options.text, ...view }, file), 'utf8');
     case 'json':
       return Buffer.from(renderJson(release), 'utf8');
     case 'pdf':
-      return renderPdf(release, file, templates, { ...options.pdf, ...strings, ...media });
+      return renderPdf(release, file, templates, { ...options.pdf, ...view, ...media });
   }
 }

@@ -9,6 +9,8 @@ import { version } from '../package-root.js';
 import { fill, stringsFor, type StringOverrides, type Strings } from './locale/strings.js';
 import { formatInstant } from './locale/instant.js';
 import { embargoLineText } from '../extract/embargo.js';
+import { brandView, type BrandView } from '../brand/view.js';
+import type { LogoImage } from '../brand/logo-image.js';
 
 /** The record's header fields as they are, plus presentation values. */
 export interface View extends Pick<Release, HeaderField | 'embargo'> {
@@ -35,11 +37,15 @@ export interface View extends Pick<Release, HeaderField | 'embargo'> {
   generator: string;
   /** The fixed words for the release's language (catalogue, then the project's overrides); templates read them through `{{t "key"}}`. */
   strings: Strings;
+  /** The press office's brand that applies (see brand/view.ts); every field empty when none does. */
+  brand: BrandView;
 }
 
 export interface ViewOptions {
   /** The project's per-locale string overrides (`strings` in handout.config.json). */
   strings?: StringOverrides;
+  /** The logo the record's `brand.logo` names, read and checked by the build (renderers never read files). */
+  logo?: LogoImage;
 }
 
 const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/iu;
@@ -150,5 +156,6 @@ export function toView(release: Release, options: ViewOptions = {}): View {
     readingMinutes: release.stats.readingMinutes,
     generator: `handout ${version}`,
     strings,
+    brand: brandView(release, strings, options.logo),
   };
 }

@@ -20,7 +20,9 @@
       if (match) shown += 1;
     }
     for (const month of months) month.hidden = !month.querySelector('.entry:not([hidden])');
-    count.textContent = shown === entries.length ? `${shown} releases` : `${shown} of ${entries.length} releases`;
+    // The words come from the page, in its language: "{count} releases", "{shown} of {count} releases".
+    const label = shown === entries.length ? count.dataset.all : count.dataset.some;
+    count.textContent = label.replace('{count}', String(entries.length)).replace('{shown}', String(shown));
   };
   form.addEventListener('input', apply);
   form.addEventListener('submit', (event) => event.preventDefault());

@@ -4,7 +4,8 @@
  * longest), an RTL release and a hostile title. Each page: no axe violation
  * (WCAG 2.1 A/AA) in light and dark, no console error, no network request,
  * no horizontal scroll at 375 px or on a desktop, and JSON-LD that parses
- * with the record's fields.
+ * with the record's fields. The branded example (examples/brand) too, with
+ * its pale accent colour and its PNG and SVG logos.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { build, type BuildResult } from '../../pipeline/build/index.js';
 import { browserSelection } from '../support/corpus.js';
-import { fixtures, seedPath, tempDir } from '../support/paths.js';
+import { fixtures, root, seedPath, tempDir } from '../support/paths.js';
+import { parseConfig } from '../../pipeline/config/index.js';
 import jpeg from 'jpeg-js';
 import { axeViolations, close, horizontalOverflow, launch, networkRequests, open } from './support.js';
 
@@ -52,6 +54,7 @@ Acme opened its new plant on Tuesday, with the whole town invited.
 `;
 
 const dir = tempDir('handout-browser-');
+const brandExample = join(root, 'examples', 'brand');
 let browser: Browser;
 let result: BuildResult;
 
@@ -113,7 +116,8 @@ describe('every page', () => {
           assert.equal(ld.datePublished, record['embargo'] && (!record['date'] || String(record['date']) <= String(record['embargo']).slice(0, 10)) ? record['embargo'] : (record['date'] ?? undefined));
           assert.equal(ld.inLanguage, record['language']);
           if (record['issuer']) assert.equal(ld.author?.name, record['issuer']);
-          if (record['organization'] ?? record['issuer']) assert.equal(ld.publisher?.name, record['organization'] ?? record['issuer']);
+          const brandName = (record['brand'] as { name: string | null } | null)?.name;
+          if (brandName ?? record['organization'] ?? record['issuer']) assert.equal(ld.publisher?.name, brandName ?? record['organization'] ?? record['issuer']);
           if (record['location'] || record['date']) assert.ok(ld.dateline, 'a dateline');
           const named = record.mentions.people.length + record.mentions.organizations.length + record.mentions.places.length;
           assert.equal(ld.mentions?.length ?? 0, named, 'every mention');
@@ -159,6 +163,32 @@ test('images: every figure shows its embedded image, within the column at 375 px
       assert.deepEqual(networkRequests(phone.requests), [], 'no network requests');
     } finally {
       await close(phone);
+    }
+  }
+});
+
+test('the branded example: axe-clean in light and dark with its pale accent, the logo decoded from its data: URI, nothing fetched', async () => {
+  const settings = parseConfig(readFileSync(join(brandExample, 'handout.config.json'), 'utf8'), 'handout.config.json', brandExample).values.brand!;
+  const branded = await build({ inputs: [join(brandExample, 'releases')], outDir: join(dir, 'branded'), formats: ['html'], render: { brand: settings }, pressroom: false, jobs: 1 });
+  assert.equal(branded.documents.length, 2);
+  for (const doc of branded.documents) {
+    assert.ok(doc.ok, doc.file.messages.join('; '));
+    const url = pathToFileURL(doc.outputs[0]!.path).href;
+    for (const [colorScheme, width] of [['light', 375], ['dark', 1280]] as const) {
+      const page = await open(browser, url, { viewport: { width, height: 900 }, colorScheme });
+      try {
+        assert.deepEqual(await axeViolations(page.page), [], `${doc.source.relative}: axe, ${colorScheme}`);
+        assert.ok((await horizontalOverflow(page.page)) <= 0, 'no horizontal scroll');
+        const logo = (await page.page.evaluate(`(() => { const img = document.querySelector('.letterhead img'); return { complete: img.complete, natural: img.naturalWidth, alt: img.alt, data: img.src.startsWith('data:image/') }; })()`)) as { complete: boolean; natural: number; alt: string; data: boolean };
+        assert.ok(logo.complete && logo.natural > 0 && logo.data, 'the logo decodes');
+        const ld = JSON.parse((await page.page.textContent('script[type="application/ld+json"]')) ?? '') as JsonLd & { publisher: { name: string; logo: { url: string } } };
+        assert.equal(ld.publisher.name, logo.alt);
+        assert.ok(ld.publisher.logo.url.startsWith('data:image/'));
+        assert.deepEqual(networkRequests(page.requests), [], 'no network requests');
+        assert.deepEqual(page.errors, [], 'no console errors');
+      } finally {
+        await close(page);
+      }
     }
   }
 });

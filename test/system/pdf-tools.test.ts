@@ -16,7 +16,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
 import { extractRelease, sourceFile } from '../../pipeline/document.js';
-import { cli, corpusDir, fixtures, seedPath, tempDir } from '../support/paths.js';
+import { cli, corpusDir, fixtures, root, seedPath, tempDir } from '../support/paths.js';
 import { roles, structureOf, type StructNode } from '../support/structure.js';
 import { pieces, stringsFor } from '../../pipeline/render/locale/strings.js';
 
@@ -82,6 +82,9 @@ const pdf = (profile: Profile, doc: Doc): string => join(dir, profile, `${doc.na
 /** The Markdown releases with images (a JPEG and a transparent PNG; a CMYK JPEG and palette, interlaced, 16-bit and grey PNGs), built apart. */
 const IMAGE_PDFS = ['images/release.pdf', 'image-variants/variants.pdf'];
 const imagePdf = (profile: Profile, name: string): string => join(dir, `images-${profile}`, name);
+/** The branded example (examples/brand: a PNG logo from the config, an SVG one from front matter), built apart. */
+const BRAND_PDFS = ['columbia-gorge-solar-farm.pdf', 'bluewater-partnership.pdf'];
+const brandPdf = (profile: Profile, name: string): string => join(dir, `brand-${profile}`, name);
 
 before(async () => {
   for (const tool of ['qpdf', 'pdffonts', 'pdfinfo', 'pdfimages', 'pdftotext', 'pdftoppm', 'java']) requireTool(tool);
@@ -108,12 +111,15 @@ before(async () => {
     await run(process.execPath, [cli, 'build', images, '--out', join(dir, `images-${profile}`), '--format', 'pdf', '--pdf-profile', profile, '--frail', '--no-pressroom'], { maxBuffer: 1 << 26 }).catch((error: { code?: number; stderr?: string }) => {
       assert.fail(`image build with ${profile} failed (${error.code}):\n${error.stderr}`);
     });
+    await run(process.execPath, [cli, 'build', '-c', join(root, 'examples', 'brand', 'handout.config.json'), '--out', join(dir, `brand-${profile}`), '--format', 'pdf', '--pdf-profile', profile, '--frail', '--no-pressroom'], { maxBuffer: 1 << 26 }).catch((error: { code?: number; stderr?: string }) => {
+      assert.fail(`branded build with ${profile} failed (${error.code}):\n${error.stderr}`);
+    });
   }
 });
 
 for (const [profile, [part, conformance]] of Object.entries(PROFILES) as [Profile, (typeof PROFILES)[Profile]][]) {
-  test(`${profile}: qpdf --check is clean for every document, the releases with images too`, async () => {
-    await each([...docs.map((doc) => pdf(profile, doc)), ...IMAGE_PDFS.map((name) => imagePdf(profile, name))], async (file) => {
+  test(`${profile}: qpdf --check is clean for every document, the releases with images and the branded ones too`, async () => {
+    await each([...docs.map((doc) => pdf(profile, doc)), ...IMAGE_PDFS.map((name) => imagePdf(profile, name)), ...BRAND_PDFS.map((name) => brandPdf(profile, name))], async (file) => {
       const { stdout } = await run('qpdf', ['--check', file]);
       assert.match(stdout, /No syntax or stream encoding errors found/u, `${file}: ${stdout}`);
     });
@@ -140,6 +146,23 @@ for (const [profile, [part, conformance]] of Object.entries(PROFILES) as [Profil
         // The last Figure of the variants (the palette image shown again, inline) has no caption.
         if (figure !== figures[5]) assert.deepEqual(figure.kids.map((k) => k.role), ['Caption'], name);
       }
+    }
+  });
+
+  test(`${profile}: the branded example's logo (PNG from the config, SVG rasterised from front matter) is one 8-bit RGB image on page 1 with no soft mask, a Figure with /Alt`, async () => {
+    for (const [name, alt] of [[BRAND_PDFS[0]!, 'Acme Solar Cooperative'], [BRAND_PDFS[1]!, 'Bluewater Grid']] as const) {
+      const { stdout: list } = await run('pdfimages', ['-list', brandPdf(profile, name)]);
+      const rows = list.trim().split('\n').slice(2).map((row) => row.trim().split(/\s+/u));
+      // page num type … color comp bpc: one image, on page 1, no smask row.
+      assert.deepEqual(rows.map((r) => [r[0], r[2], ...r.slice(5, 8)]), [['1', 'image', 'rgb', '3', '8']], `${name}: ${list}`);
+      const { stdout } = await run('qpdf', ['--json', brandPdf(profile, name)], { maxBuffer: 1 << 28 });
+      const figures: StructNode[] = [];
+      const walk = (node: StructNode): void => {
+        if (node.role === 'Figure') figures.push(node);
+        node.kids.forEach(walk);
+      };
+      walk(structureOf(stdout).root!);
+      assert.deepEqual(figures.map((f) => [f.alt, f.contents]), [[alt, 1]], name);
     }
   });
 
@@ -308,9 +331,9 @@ test('a Traditional Chinese release is set in a CJK font, embedded, with every c
   assert.ok(existsSync(`${png}-1.png`) || existsSync(`${png}-01.png`));
 });
 
-test('pdfa-1b: Apache PDFBox preflight Validator_A1b passes every document, the releases with images too', async () => {
+test('pdfa-1b: Apache PDFBox preflight Validator_A1b passes every document, the releases with images and the branded ones too', async () => {
   const list = join(dir, 'pdfa-1b-files.txt');
-  const files = [...docs.map((d) => pdf('pdfa-1b', d)), ...IMAGE_PDFS.map((name) => imagePdf('pdfa-1b', name))];
+  const files = [...docs.map((d) => pdf('pdfa-1b', d)), ...IMAGE_PDFS.map((name) => imagePdf('pdfa-1b', name)), ...BRAND_PDFS.map((name) => brandPdf('pdfa-1b', name))];
   writeFileSync(list, `${files.join('\n')}\n`);
   // "group" mode validates the whole list in one JVM and writes one XML report beside the list.
   await run('java', ['-cp', PDFBOX_JARS.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', 'xml', 'group', list], { maxBuffer: 1 << 26 }).catch(() => undefined);

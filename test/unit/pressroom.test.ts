@@ -159,3 +159,38 @@ test('--no-pressroom writes the handouts only', async () => {
   assert.equal((await handout(['build', seedPath, '--out', bare, '--format', 'txt', '--no-pressroom'])).code, 0);
   assert.deepEqual(readdirSync(bare).sort(), ['.handout-manifest.json', 'us-japan-cyber-dialogue.txt']);
 });
+
+test('the press room page speaks the project\'s language ("language": "es" in the config), and each release keeps its own', async () => {
+  const spanish = join(dir, 'es');
+  const config = join(dir, 'es.config.json');
+  writeFileSync(config, JSON.stringify({ language: 'es', strings: { es: { filterIssuer: 'Oficina' } } }));
+  const result = await handout(['build', input, '--out', spanish, '--format', 'html,txt', '-c', config]);
+  assert.equal(result.code, 0, result.stderr);
+  const html = readFileSync(join(spanish, 'index.html'), 'utf8');
+  assert.match(html, /^<html lang="es" dir="ltr">/mu);
+  assert.match(html, /<title>Comunicados de prensa<\/title>/u);
+  assert.match(html, /<meta name="description" content="5 comunicados">/u);
+  assert.match(html, /<p>5 comunicados, del más reciente al más antiguo\. Suscríbase con el <a href="feed\.xml">canal Atom<\/a>; las sumas de verificación están en <a href="manifest\.json">manifest\.json<\/a>\.<\/p>/u);
+  assert.match(html, /aria-label="Filtrar comunicados"/u);
+  for (const label of ['<label for="filter-text">Texto</label>', '<label for="filter-type">Tipo</label>', '<label for="filter-issuer">Oficina</label>', '<option value="">Todos los tipos</option>', '<button type="submit">Filtrar</button>']) {
+    assert.ok(html.includes(label), label);
+  }
+  assert.match(html, /data-all="\{count\} comunicados" data-some="\{shown\} de \{count\} comunicados"/u);
+  const months = [...html.matchAll(/<h2 id="([^"]+)">([^<]+)<\/h2>/gu)].map((m) => m[2]);
+  assert.deepEqual(months, ['Marzo de 2026', 'Marzo de 2024', 'Julio de 2015']);
+  assert.match(html, /<time datetime="2015-07-17">17 de julio de 2015<\/time>/u);
+  assert.match(html, />Texto<\/a>/u);
+  // The releases' own titles and leads keep their language.
+  assert.match(html, /<h3 id="r-\d+" lang="ar" dir="rtl">/u);
+  assert.match(readFileSync(join(spanish, 'feed.xml'), 'utf8'), /<title>Comunicados de prensa<\/title>/u);
+  const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html, 'index.html');
+  assert.equal(report.errorCount, 0);
+});
+
+test('a config language that is not BCP 47 is a usage error', async () => {
+  const config = join(dir, 'bad-language.json');
+  writeFileSync(config, JSON.stringify({ language: 'spanish!' }));
+  const result = await handout(['build', input, '--out', join(dir, 'bad'), '-c', config]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /"language" must be a BCP 47 language tag/u);
+});

@@ -8,6 +8,7 @@ import { SafeString } from '../handlebars.js';
 import type { TemplateSet } from '../templates.js';
 import { toView, type ViewOptions } from '../view.js';
 import type { ReleaseMedia } from '../../media/release-images.js';
+import { brandCss } from '../../brand/css.js';
 import { bodyToHtml } from './body.js';
 import { jsonLd, scriptSafeJson } from './json-ld.js';
 
@@ -16,14 +17,23 @@ export interface HtmlOptions extends ViewOptions {
   media?: ReleaseMedia;
 }
 
+/** The logo as a data: URI, the only kind of image the page's CSP loads; an SVG stays an image, so its scripts never run. */
+export function logoDataUri(options: ViewOptions): string | null {
+  return options.logo ? `data:${options.logo.type};base64,${Buffer.from(options.logo.data).toString('base64')}` : null;
+}
+
 export function renderHtml(release: Release, templates: TemplateSet, options: HtmlOptions = {}): string {
   const view = toView(release, options);
+  const logoSrc = view.brand.logo ? logoDataUri(options) : null;
   const html = templates.html(
     {
       ...view,
       body: new SafeString(bodyToHtml(release.body, options.media)),
-      jsonLd: new SafeString(scriptSafeJson(jsonLd(release, view))),
+      jsonLd: new SafeString(scriptSafeJson(jsonLd(release, view, logoSrc && options.logo ? { src: logoSrc, width: options.logo.width, height: options.logo.height } : undefined))),
       css: new SafeString(templates.css.replace(/<\/style/giu, '<\\/style')),
+      // Checked values only (see brand/css.ts); the data: URI is base64 of the file.
+      brandCss: new SafeString(brandCss(view.brand)),
+      logoSrc: logoSrc ? new SafeString(logoSrc) : null,
     },
     { partials: templates.partials.html },
   );

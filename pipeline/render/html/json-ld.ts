@@ -6,8 +6,39 @@
 import type { Release } from '../../release.js';
 import { publishedOf, type View } from '../view.js';
 
-export function jsonLd(release: Release, view: View): Record<string, unknown> {
-  const publisherName = release.organization ?? release.issuer;
+/**
+ * The publisher: the brand's organisation (else the release's organization or
+ * issuer), with its logo as an ImageObject (the page's own data: URI, as the
+ * handout is self-contained) and its media contacts as ContactPoints.
+ */
+function publisherOf(view: View, logo: JsonLdLogo | undefined): Record<string, unknown> | undefined {
+  const { brand } = view;
+  if (!brand.name) return undefined;
+  const contacts = brand.contacts.map((c) => ({
+    '@type': 'ContactPoint',
+    contactType: 'media',
+    name: c.name,
+    ...(c.role ? { jobTitle: c.role } : {}),
+    ...(c.email ? { email: c.email } : {}),
+    ...(c.phone ? { telephone: c.phone } : {}),
+  }));
+  return {
+    '@type': 'Organization',
+    name: brand.name,
+    logo: brand.logo && logo ? { '@type': 'ImageObject', url: logo.src, width: logo.width, height: logo.height, caption: brand.logo.alt || undefined } : undefined,
+    description: brand.about ?? undefined,
+    contactPoint: contacts.length > 0 ? contacts : undefined,
+  };
+}
+
+/** The logo as the page embeds it, with its intrinsic size in pixels. */
+export interface JsonLdLogo {
+  src: string;
+  width: number;
+  height: number;
+}
+
+export function jsonLd(release: Release, view: View, logo?: JsonLdLogo): Record<string, unknown> {
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -21,7 +52,7 @@ export function jsonLd(release: Release, view: View): Record<string, unknown> {
     wordCount: release.stats.words,
     timeRequired: release.stats.readingMinutes > 0 ? `PT${release.stats.readingMinutes}M` : undefined,
     author: release.issuer ? { '@type': 'Organization', name: release.issuer } : undefined,
-    publisher: publisherName ? { '@type': 'Organization', name: publisherName } : undefined,
+    publisher: publisherOf(view, logo),
     contentLocation: release.location ? { '@type': 'Place', name: release.location } : undefined,
     mentions: mentionsOf(release),
   };

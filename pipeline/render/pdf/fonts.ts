@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { shareGlyphs } from './shared-glyphs.js';
 
-export type Face = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'mono';
+export type Face = 'serif' | 'serifBold' | 'serifItalic' | 'serifBoldItalic' | 'sans' | 'sansBold' | 'sansItalic' | 'sansBoldItalic' | 'mono';
 
 export interface LoadedFont {
   /** Name under which the font is registered in each PDF document. */
@@ -41,6 +41,9 @@ const DEFAULT_FILES: Record<Face, string> = {
   sans: 'DejaVuSans.ttf',
   sansBold: 'DejaVuSans-Bold.ttf',
   mono: 'DejaVuSansMono.ttf',
+  // For a brand that sets its body text in sans (brand.fonts.body): quotations stay italic.
+  sansItalic: 'DejaVuSans-Oblique.ttf',
+  sansBoldItalic: 'DejaVuSans-BoldOblique.ttf',
 };
 
 /**

@@ -14,6 +14,8 @@ export interface Furniture {
   footerLeft: string;
   /** "Page {n} of {m}". */
   pageLabel: (n: number, m: number) => string;
+  /** The brand's footer line (address, website), under the footer on every page; may be empty. */
+  footerLine?: string;
 }
 
 const STYLE: Style = { face: 'sans', size: 8, color: [74, 74, 85], lineGap: 0, align: 'left', before: 0, after: 0 };
@@ -34,6 +36,7 @@ export function drawFurniture(doc: PdfDocument, fonts: FontSet, furniture: Furni
       if (i > range.start && furniture.header) setter.drawLine(furniture.header, STYLE, margins.left, saved / 2 - 4, width);
       if (furniture.footerLeft) setter.drawLine(furniture.footerLeft, STYLE, margins.left, footerY, width * 0.7);
       setter.drawLine(furniture.pageLabel(i - range.start + 1, total), STYLE, margins.left + width * 0.7, footerY, width * 0.3, 'right');
+      if (furniture.footerLine) setter.drawLine(furniture.footerLine, STYLE, margins.left, footerY + STYLE.size + 3, width);
     });
     margins.bottom = saved;
   }

@@ -22,6 +22,7 @@ import { infoOf, installXmp, type PdfDocument, type PdfMetadata } from './metada
 import { pageSizeFor, type PageSize } from './page-size.js';
 import { DEFAULT_PROFILE, PROFILES, type PdfProfile } from './profiles.js';
 import { Typesetter, type FigureImage } from './typeset.js';
+import { pdfBrandOf } from '../../brand/pdf.js';
 import { ReleaseMedia } from '../../media/release-images.js';
 import { pdfImageBytes } from '../../media/pdf-image.js';
 import type { LoadedImage } from '../../media/image.js';
@@ -148,6 +149,9 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const meta = { ...metadataOf(release, file, created), ua: profile.ua };
   const view = toView(release, options);
   const tree = layoutTree(layoutMarkdown(release, templates, options), bodyBlocks(release.body));
+  const brand = await pdfBrandOf(view.brand, options.logo, profile.subset !== undefined, (message) =>
+    report(file, 'unsupported-image', `The logo cannot be drawn in the PDF (${message}); the PDF is made without it`, release.sources['brand.logo']?.position),
+  );
 
   const doc: PdfDocument = new PDFDocument({
     size: options.pageSize ?? pageSizeFor(release.language),
@@ -182,7 +186,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const onMissingGlyph = (ch: string): void => {
     missing.set(ch, (missing.get(ch) ?? 0) + 1);
   };
-  const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language) };
+  const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language), brand };
   // Alpha is laid on white in every profile; CMYK JPEGs are made RGB in every PDF/A profile (its output intent is sRGB).
   const image = figureImages(doc, release, file, options.media ?? ReleaseMedia.none, profile.subset !== undefined);
   new Typesetter({ ...context, doc, fonts, outline: true, image }).typeset(tree);
@@ -193,6 +197,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
       header: release.title ?? '',
       footerLeft: release.issuer ?? release.organization ?? '',
       pageLabel: (n, m) => fill(view.strings.pageOf, { n, m }),
+      footerLine: view.brand.footer ?? '',
     },
     context,
   );

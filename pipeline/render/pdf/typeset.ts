@@ -10,7 +10,7 @@
  * furniture in furniture.ts), as tagged PDF requires.
  */
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { Image, List, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Image, List, PhrasingContent, Root, RootContent } from 'mdast';
 import { altOf, captionOf, figureImage } from '../../media/figures.js';
 import { blockLanguage } from './block-language.js';
 import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
@@ -21,9 +21,10 @@ import { installSubsetEncoder } from './subset.js';
 import type { PdfDocument } from './metadata.js';
 
 type StructureElement = ReturnType<PdfDocument['struct']>;
-type StructureOptions = { lang?: string; alt?: string; title?: string };
+/** pdfkit's structure options; `bbox` ([left, top, right, bottom] in page coordinates) and `placement` become a Layout attribute. */
+type StructureOptions = { lang?: string; alt?: string; title?: string; bbox?: [number, number, number, number]; placement?: 'Block' | 'Inline' };
 
-type Rgb = [number, number, number];
+export type Rgb = [number, number, number];
 
 export interface Style {
   face: Face;
@@ -35,6 +36,28 @@ export interface Style {
   after: number;
   upper?: boolean;
   spacing?: number;
+}
+
+/** A brand on the PDF: its accent (readable on white) for what the template prints in the accent colour, its font families, its logo. */
+export interface PdfBrand {
+  /** Text in the accent colour (type label, embargo line, links): at least 4.5:1 on white. */
+  accent?: Rgb;
+  /** Body text (and quotations, About, contacts) in serif or sans. */
+  body?: 'serif' | 'sans';
+  /** The headline and headings in serif or sans. */
+  headings?: 'serif' | 'sans';
+  /** The letterhead logo, drawn where the layout has a `:::logo` block. */
+  logo?: PdfLogo;
+}
+
+export interface PdfLogo {
+  /** PNG or JPEG bytes pdfkit embeds as an image XObject (already flattened where the profile forbids transparency). */
+  image: Uint8Array;
+  /** Drawn size in points. */
+  width: number;
+  height: number;
+  /** The organisation's name: the Figure's /Alt. Empty: the logo names nobody and is drawn as an artifact. */
+  alt: string;
 }
 
 const INK: Rgb = [27, 27, 31];
@@ -59,6 +82,10 @@ const STYLES: Record<string, Style> = {
   quote: { ...BODY, face: 'serifItalic', color: MUTED },
   code: { face: 'mono', size: 9, color: INK, lineGap: 2, align: 'left', before: 0, after: 9 },
   contact: { face: 'sans', size: 9.5, color: INK, lineGap: 2.5, align: 'left', before: 8, after: 8 },
+  wordmark: { face: 'sansBold', size: 13, color: INK, lineGap: 2, align: 'left', before: 0, after: 6 },
+  about: { face: 'serif', size: 9.5, color: INK, lineGap: 2.5, align: 'left', before: 0, after: 6 },
+  media: { face: 'sans', size: 9.5, color: INK, lineGap: 2.5, align: 'left', before: 0, after: 6 },
+  closingHeading: { face: 'sansBold', size: 10, color: INK, lineGap: 2, align: 'left', before: 10, after: 3 },
   endmark: { face: 'sans', size: 10, color: MUTED, lineGap: 2, align: 'center', before: 6, after: 0, spacing: 2 },
   caption: { face: 'sans', size: 9, color: MUTED, lineGap: 2, align: 'center', before: 0, after: 0 },
 };
@@ -95,6 +122,7 @@ export interface TypesetContext {
   hooks: FragmentHooks;
   /** Justified text is hyphenated by the language's patterns. */
   hyphenation: boolean;
+  brand?: PdfBrand;
   /** The image to draw for a src as written, opened once per document, or undefined (a placeholder is set). */
   image?: (src: string) => FigureImage | undefined;
 }
@@ -157,9 +185,9 @@ function runsOf(nodes: readonly PhrasingContent[], base: Omit<Run, 'text'>, out:
 function faceFor(style: Style, run: Run): Face {
   if (run.mono) return 'mono';
   const sans = style.face.startsWith('sans');
-  const bold = run.bold || style.face.endsWith('Bold') || style.face === 'serifBoldItalic';
+  const bold = run.bold || style.face.endsWith('Bold') || style.face.endsWith('BoldItalic');
   const italic = run.italic || style.face.endsWith('Italic');
-  if (sans) return bold ? 'sansBold' : 'sans';
+  if (sans) return bold && italic ? 'sansBoldItalic' : bold ? 'sansBold' : italic ? 'sansItalic' : 'sans';
   if (bold && italic) return 'serifBoldItalic';
   if (bold) return 'serifBold';
   if (italic) return 'serifItalic';
@@ -172,6 +200,22 @@ function isDirective(node: RootContent, name: string): node is ContainerDirectiv
 
 const PLAIN: Omit<Run, 'text'> = { bold: false, italic: false, mono: false };
 
+/** Roles set in the brand's body family, and in its headings family. */
+const BODY_FAMILY = new Set(['body', 'quote', 'subtitle', 'about']);
+const HEADING_FAMILY = new Set(['title', 'h2', 'h3']);
+
+/** The same weight and slant in the other family. */
+function inFamily(face: Face, family: 'serif' | 'sans'): Face {
+  if (face === 'mono') return face;
+  const bold = face.endsWith('Bold') || face.endsWith('BoldItalic');
+  const italic = face.endsWith('Italic');
+  const weight = bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : '';
+  return `${family}${weight}` as Face;
+}
+
+/** Blocks that close a release; the end mark is kept on the page of the last of them. */
+const CLOSING = new Set(['contact', 'about', 'media']);
+
 /** Minimum lines of a paragraph left at the foot of a page, or carried to the head of the next. */
 const KEEP_LINES = 2;
 
@@ -182,9 +226,25 @@ export class Typesetter {
   private readonly outlineStack: { depth: number; item: PDFKit.PDFOutline }[] = [];
   /** The structure element that content drawn now belongs to. */
   private parent: StructureElement | null = null;
+  private readonly styles = new Map<string, Style>();
+  /** Whether the rule before the closing blocks has been drawn. */
+  private closed = false;
 
   constructor(ctx: TypesetContext) {
     this.ctx = ctx;
+  }
+
+  /** A role's style with the brand applied: its accent for accent-coloured text, its families for body and headings. */
+  private styleOf(name: string): Style {
+    let style = this.styles.get(name);
+    if (style) return style;
+    style = STYLES[name] ?? BODY;
+    const brand = this.ctx.brand;
+    if (brand?.accent && style.color === ACCENT) style = { ...style, color: brand.accent };
+    const family = BODY_FAMILY.has(name) ? brand?.body : HEADING_FAMILY.has(name) ? brand?.headings : undefined;
+    if (family) style = { ...style, face: inFamily(style.face, family) };
+    this.styles.set(name, style);
+    return style;
   }
 
   private use(font: LoadedFont): void {
@@ -207,7 +267,7 @@ export class Typesetter {
   /** A structure element under the current one; what `fill` draws belongs to it. */
   private element(role: string, options: StructureOptions, fill: () => void): void {
     const { doc } = this.ctx;
-    const element = doc.struct(role, options);
+    const element = doc.struct(role, options as Parameters<PdfDocument['struct']>[1]);
     if (this.parent) this.parent.add(element);
     else doc.addStructure(element);
     const saved = this.parent;
@@ -343,20 +403,26 @@ export class Typesetter {
     try {
       this.element(role, lang ? { lang } : {}, () => {
         drawn.forEach((seg, i) => {
+          // A fragment that ends in a hard break ends its line (continued: false) and the next starts
+          // afresh at the left edge: pdfkit carries a continued fragment's x past a break it ends with,
+          // so a link after "Name, role\" would start mid-page.
+          const endsLine = i < drawn.length - 1 && seg.text.endsWith('\n');
+          const fresh = i === 0 || drawn[i - 1]!.text.endsWith('\n');
           const draw = (): void => {
             this.use(seg.font);
-            doc.fontSize(style.size).fillColor(seg.link ? ACCENT : style.color);
+            doc.fontSize(style.size).fillColor(seg.link ? (this.ctx.brand?.accent ?? ACCENT) : style.color);
             const options: PDFKit.Mixins.TextOptions = {
               width: box.width,
               align: style.align,
               lineGap: style.lineGap,
-              continued: i < drawn.length - 1,
+              continued: i < drawn.length - 1 && !endsLine,
               characterSpacing: style.spacing ?? 0,
               link: seg.link ?? null,
               underline: seg.link !== undefined,
             };
-            const text = seg.text;
-            if (i === 0) doc.text(text, box.x, doc.y, options);
+            // The line's own end is the break: drop one "\n" (an empty line stays a space, so it still advances).
+            const text = endsLine ? seg.text.slice(0, -1) || ' ' : seg.text;
+            if (fresh) doc.text(text, box.x, doc.y, options);
             else doc.text(text, options);
           };
           if (seg.link === undefined) {
@@ -474,18 +540,40 @@ export class Typesetter {
     doc.y += 8;
   }
 
-  block(node: RootContent, box: Box, style: Style = BODY): void {
+  private heading(node: Heading, box: Box, style: Style): void {
+    this.keep(style.size * 2 + BODY.size * 3);
+    const runs = runsOf(node.children, PLAIN);
+    if (this.ctx.outline) this.bookmark(runs.map((r) => r.text).join(''), node.depth);
+    this.paragraph(runs, style, box, `H${node.depth}`);
+  }
+
+  /**
+   * The letterhead logo: a Figure whose /Alt is the organisation's name, with
+   * its bounding box (PDF/UA asks for one), or an artifact when it names
+   * nobody (then it is decoration). pdfkit embeds it as an image XObject.
+   */
+  private logo(box: Box): void {
+    const logo = this.ctx.brand?.logo;
+    if (!logo) return;
+    const { doc } = this.ctx;
+    this.keep(logo.height);
+    const x = box.x;
+    const y = doc.y;
+    const draw = (): void => {
+      doc.image(Buffer.from(logo.image), x, y, { width: logo.width, height: logo.height });
+    };
+    if (logo.alt) this.element('Figure', { alt: logo.alt, bbox: [x, y, x + logo.width, y + logo.height], placement: 'Block' }, () => this.content(draw));
+    else this.artifact('Layout', draw);
+    doc.x = box.x;
+    doc.y = y + logo.height + 10;
+  }
+
+  block(node: RootContent, box: Box, style: Style = this.styleOf('body')): void {
     const { doc } = this.ctx;
     switch (node.type) {
-      case 'heading': {
-        const role = node.depth === 1 ? 'title' : node.depth === 2 ? 'h2' : 'h3';
-        const headingStyle = STYLES[role]!;
-        this.keep(headingStyle.size * 2 + BODY.size * 3);
-        const runs = runsOf(node.children, PLAIN);
-        if (this.ctx.outline) this.bookmark(runs.map((r) => r.text).join(''), node.depth);
-        this.paragraph(runs, headingStyle, box, `H${node.depth}`);
+      case 'heading':
+        this.heading(node, box, this.styleOf(node.depth === 1 ? 'title' : node.depth === 2 ? 'h2' : 'h3'));
         break;
-      }
       case 'paragraph': {
         const image = figureImage(node);
         if (image) this.figure(image, box);
@@ -497,7 +585,7 @@ export class Typesetter {
         const top = doc.y;
         const page = doc.page;
         this.element('BlockQuote', {}, () => {
-          for (const child of node.children) this.block(child, inner, STYLES['quote']!);
+          for (const child of node.children) this.block(child, inner, this.styleOf('quote'));
         });
         if (doc.page === page) {
           this.artifact('Layout', () => {
@@ -510,7 +598,7 @@ export class Typesetter {
         this.list(node, box, style);
         break;
       case 'code':
-        this.paragraph([{ text: node.value, bold: false, italic: false, mono: true }], STYLES['code']!, box, 'Code');
+        this.paragraph([{ text: node.value, bold: false, italic: false, mono: true }], this.styleOf('code'), box, 'Code');
         break;
       case 'thematicBreak':
         this.rule(box);
@@ -538,20 +626,32 @@ export class Typesetter {
   }
 
   private directive(node: ContainerDirective, box: Box): void {
-    const style = STYLES[node.name] ?? BODY;
-    if (node.name === 'contact') this.rule(box);
+    if (node.name === 'logo') {
+      this.logo(box);
+      return;
+    }
+    const style = this.styleOf(node.name);
+    // One rule between the body and what closes the release, before the first closing block.
+    if (CLOSING.has(node.name) && !this.closed) {
+      this.closed = true;
+      this.rule(box);
+    }
     if (node.name === 'endmark') this.keep(style.size * 2);
-    for (const child of node.children as RootContent[]) this.block(child, box, style);
+    for (const child of node.children as RootContent[]) {
+      // A closing block's heading ("About Acme") is a real H2, set small like the block.
+      if (child.type === 'heading' && CLOSING.has(node.name)) this.heading(child, box, this.styleOf('closingHeading'));
+      else this.block(child, box, style);
+    }
   }
 
   /** The height a directive's paragraphs will take, measured in their style's main font. */
   private estimate(node: ContainerDirective, box: Box): number {
     const { doc } = this.ctx;
-    const style = STYLES[node.name] ?? BODY;
+    const style = this.styleOf(node.name);
     this.use(this.ctx.fonts.faces[style.face]);
     doc.fontSize(style.size);
     return node.children.reduce((sum, child) => {
-      const text = child.type === 'paragraph' ? runsOf(child.children, PLAIN).map((r) => r.text).join('') : '';
+      const text = child.type === 'paragraph' || child.type === 'heading' ? runsOf(child.children, PLAIN).map((r) => r.text).join('') : '';
       return sum + style.before + style.after + (text ? doc.heightOfString(text, { width: box.width, lineGap: style.lineGap }) : 0);
     }, 0);
   }
@@ -583,8 +683,8 @@ export class Typesetter {
     const box: Box = { x: doc.page.margins.left, width: doc.page.width - doc.page.margins.left - doc.page.margins.right };
     this.element('Document', {}, () => {
       tree.children.forEach((node, i) => {
-        // The contact block and the end mark close the release together: never a lone "###" on a last page.
-        if (isDirective(node, 'contact')) {
+        // The last closing block and the end mark stay together: never a lone "###" on a last page.
+        if (node.type === 'containerDirective' && CLOSING.has(node.name)) {
           const next = tree.children[i + 1];
           this.keep(this.estimate(node, box) + (next && isDirective(next, 'endmark') ? this.estimate(next, box) : 0) + 12);
         }
