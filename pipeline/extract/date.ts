@@ -16,10 +16,46 @@ export interface FoundDate {
   ambiguity?: string;
 }
 
-const PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.pt.casual, chrono.fr.casual, chrono.de.casual, chrono.zh.casual, chrono.ja.casual];
+/** Text without Han or kana needs no Chinese or Japanese parser; text with them may still mix in a European date, so it gets all. */
+const LATIN_PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.pt.casual, chrono.fr.casual, chrono.de.casual];
+const ALL_PARSERS: readonly chrono.Chrono[] = [...LATIN_PARSERS, chrono.zh.casual, chrono.ja.casual];
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * What every stated day or month needs: a digit (any script's, full-width
+ * included), a CJK day or month sign, or the stem of a month name in one of
+ * the parsed languages. chrono also reads relative words ("today", "hoy",
+ * "今天") as dates, but against the fixed reference below they would state a
+ * day in January 2000, so text without any of these holds no date worth reading.
+ */
+const MAY_HOLD_DATE = /\p{Nd}|[月日号號]|(?<![\p{L}\p{M}])(?:jan|j[aä]n|feb|f[eé]v|mar|m[aä]r|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ago|ao[uû]|sep|set|o[ck]t|out|nov|d[eé]c|dic|dez|ene)/iu;
 
 // A fixed reference keeps parsing a pure function of the text (no "this year" drift).
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+
+/**
+ * The first date chrono reads in `text` (the longest at the earliest offset),
+ * remembered: header lines are classified more than once, and batches repeat
+ * boilerplate lines. Bounded so that a long batch does not grow it forever.
+ */
+const MEMO = new Map<string, chrono.ParsedResult | null>();
+const MEMO_LIMIT = 2_000;
+
+function firstResult(text: string): chrono.ParsedResult | undefined {
+  const known = MEMO.get(text);
+  if (known !== undefined) return known ?? undefined;
+  let best: chrono.ParsedResult | undefined;
+  if (MAY_HOLD_DATE.test(text)) {
+    for (const parser of CJK.test(text) ? ALL_PARSERS : LATIN_PARSERS) {
+      for (const r of parser.parse(text, REFERENCE, { forwardDate: false })) {
+        if (!best || r.index < best.index || (r.index === best.index && r.text.length > best.text.length)) best = r;
+      }
+    }
+  }
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(text, best ?? null);
+  return best;
+}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -37,13 +73,7 @@ function numericAmbiguity(text: string): string | undefined {
 
 /** Find the first date in `text`. Returns undefined when there is none. */
 export function findDate(text: string): FoundDate | undefined {
-  let best: chrono.ParsedResult | undefined;
-  for (const parser of PARSERS) {
-    const results = parser.parse(text, REFERENCE, { forwardDate: false });
-    for (const r of results) {
-      if (!best || r.index < best.index || (r.index === best.index && r.text.length > best.text.length)) best = r;
-    }
-  }
+  const best = firstResult(text);
   if (!best) return undefined;
   const { start } = best;
   const found: FoundDate = { iso: null, index: best.index, text: best.text };
@@ -102,12 +132,8 @@ export interface FoundInstant {
 export function findInstant(text: string): FoundInstant | undefined {
   const date = findDate(text);
   if (!date?.iso) return undefined;
-  let best: chrono.ParsedResult | undefined;
-  for (const parser of PARSERS) {
-    for (const r of parser.parse(text, REFERENCE, { forwardDate: false })) {
-      if (r.index === date.index && (!best || r.text.length > best.text.length)) best = r;
-    }
-  }
+  // findDate's reading is already the longest at its offset: its time and zone are the instant's.
+  const best = firstResult(text);
   const [year, month, day] = date.iso.split('-').map(Number) as [number, number, number];
   const found: FoundInstant = { year, month, day, text: best?.text ?? date.text };
   const start = best?.start;
