@@ -16,10 +16,43 @@ export interface FoundDate {
   ambiguity?: string;
 }
 
-/** Text without Han or kana needs no Chinese or Japanese parser; text with them may still mix in a European date, so it gets all. */
+/**
+ * Which parsers read a text. English reads numeric and ISO dates as well as any
+ * (and, being first, wins ties); the Spanish, Portuguese, French and German
+ * parsers add only their month names ("3 de marzo", "3. März"), so they run
+ * only where one of those appears. Elsewhere they found nothing but false
+ * readings of English words ("So," and "do" as German weekdays, "ago" as
+ * Spanish August) that could hide a real date later in the line. Text with
+ * Han or kana gets every parser, a European date may be mixed in.
+ */
+const ENGLISH_ONLY: readonly chrono.Chrono[] = [chrono.en.casual];
 const LATIN_PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.pt.casual, chrono.fr.casual, chrono.de.casual];
 const ALL_PARSERS: readonly chrono.Chrono[] = [...LATIN_PARSERS, chrono.zh.casual, chrono.ja.casual];
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A locale's month names, long and short, in lower case, with and without accents ("März", "marz"). */
+function monthNames(locale: string): string[] {
+  const names: string[] = [];
+  for (const month of ['long', 'short'] as const) {
+    const format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+    for (let m = 0; m < 12; m++) {
+      const name = format.format(new Date(Date.UTC(2020, m, 15))).toLowerCase().replace(/\.$/u, '');
+      names.push(name, name.normalize('NFD').replace(/\p{M}/gu, ''));
+    }
+  }
+  return names;
+}
+
+const ENGLISH_MONTHS = new Set(monthNames('en'));
+const OTHER_MONTH = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?:${[...new Set(['es', 'pt', 'fr', 'de'].flatMap(monthNames))].filter((name) => !ENGLISH_MONTHS.has(name)).join('|')})(?![\p{L}\p{M}])`,
+  'iu',
+);
+
+function parsersFor(text: string): readonly chrono.Chrono[] {
+  if (CJK.test(text)) return ALL_PARSERS;
+  return OTHER_MONTH.test(text) ? LATIN_PARSERS : ENGLISH_ONLY;
+}
 
 /**
  * What every stated day or month needs: a digit (any script's, full-width
@@ -46,7 +79,7 @@ function firstResult(text: string): chrono.ParsedResult | undefined {
   if (known !== undefined) return known ?? undefined;
   let best: chrono.ParsedResult | undefined;
   if (MAY_HOLD_DATE.test(text)) {
-    for (const parser of CJK.test(text) ? ALL_PARSERS : LATIN_PARSERS) {
+    for (const parser of parsersFor(text)) {
       for (const r of parser.parse(text, REFERENCE, { forwardDate: false })) {
         if (!best || r.index < best.index || (r.index === best.index && r.text.length > best.text.length)) best = r;
       }

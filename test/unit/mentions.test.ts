@@ -83,6 +83,10 @@ test('dates: relative words state no date against the fixed reference; stated da
     assert.equal(findInstant(text), undefined, text);
   }
   assert.equal(findDate('Berlin, 3. März 2026 – 中文')?.iso, '2026-03-03');
+  assert.equal(findDate('Madrid, 1 de marzo de 2006')?.iso, '2006-03-01');
+  assert.equal(findDate('Paris, le 3 mars 2026')?.iso, '2026-03-03');
+  // English words that other languages' parsers read as dates ("So" as a German Sunday) no longer hide the real one.
+  assert.equal(findDate('So, after January 4, 2022, what should businesses expect?')?.iso, '2022-01-04');
   assert.equal(findDate('總統於2022年3月4日接見訪問團')?.iso, '2022-03-04');
   assert.deepEqual(findInstant('10:00 a.m. EST, March 3, 2026'), { year: 2026, month: 3, day: 3, time: { hour: 10, minute: 0 }, offset: -300, text: '10:00 a.m. EST, March 3, 2026' });
 });
