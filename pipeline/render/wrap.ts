@@ -3,7 +3,7 @@
  * combining marks none (string-width's measure). A token wider than the line
  * (a URL) is never broken: it stands on a line of its own.
  */
-import stringWidth from 'string-width';
+import measure from 'string-width';
 
 export interface WrapOptions {
   width: number;
@@ -11,6 +11,13 @@ export interface WrapOptions {
   indent?: string;
   /** Prefix for the first line instead of `indent` (hanging indents for list items). */
   firstIndent?: string;
+}
+
+/** Printable ASCII is one column a character; only other text needs string-width's grapheme and emoji analysis, which costs far more per call. */
+const ASCII = /^[\x20-\x7e]*$/u;
+
+export function stringWidth(text: string): number {
+  return ASCII.test(text) ? text.length : measure(text);
 }
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
@@ -75,5 +82,3 @@ export function wrapText(text: string, options: WrapOptions): string {
     .map((para) => para.split('\n').map((line) => wrapParagraph(line, options).join('\n')).join('\n'))
     .join('\n\n');
 }
-
-export { stringWidth };
