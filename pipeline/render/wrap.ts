@@ -13,11 +13,16 @@ export interface WrapOptions {
   firstIndent?: string;
 }
 
-/** Printable ASCII is one column a character; only other text needs string-width's grapheme and emoji analysis, which costs far more per call. */
-const ASCII = /^[\x20-\x7e]*$/u;
+/**
+ * Printable ASCII, Latin letters with their accents precomposed, and the
+ * common punctuation (curly quotes, dashes, bullets, ellipsis) take one column
+ * a character, as string-width measures each of them; only other text needs
+ * its grapheme and emoji analysis, which costs far more per call.
+ */
+const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e]*$/u;
 
 export function stringWidth(text: string): number {
-  return ASCII.test(text) ? text.length : measure(text);
+  return NARROW.test(text) ? text.length : measure(text);
 }
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
