@@ -47,6 +47,7 @@ const ORGANIZATION = new RegExp(
   'gu',
 );
 /** "Office of the Chief Technology Officer (CTO)": the name before a defined acronym. */
+const DEFINED_ACRONYM = /\(\p{Lu}{2,8}\)/u;
 const ACRONYM = /((?:\p{Lu}[\p{L}'’-]* (?:(?:of|for|and|the|on) )*){1,8})\((\p{Lu}{2,8})\)/gu;
 
 interface Person {
@@ -150,7 +151,8 @@ function findOrganizations(text: string, people: readonly Person[], runs: readon
     if (!found.has(n)) found.set(n, at);
   };
   for (const m of text.matchAll(ORGANIZATION)) add(m[0], m.index);
-  for (const m of text.matchAll(ACRONYM)) add(`${m[1]!.trim()}`, m.index);
+  // The pattern is slow to try at every capital; most bodies define no acronym at all.
+  if (DEFINED_ACRONYM.test(text)) for (const m of text.matchAll(ACRONYM)) add(`${m[1]!.trim()}`, m.index);
   for (const { name, at } of acronymOrganizations(text, runs)) add(name, at);
   return [...found.entries()]
     .sort((a, b) => a[1] - b[1])
