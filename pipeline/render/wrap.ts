@@ -18,11 +18,16 @@ export interface WrapOptions {
  * common punctuation (curly quotes, dashes, bullets, ellipsis) take one column
  * a character, as string-width measures each of them; only other text needs
  * its grapheme and emoji analysis, which costs far more per call.
+ * Both fast paths were checked against string-width code point by code point.
  */
 const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e]*$/u;
 
+/** Kana, CJK ideographs and punctuation, and full-width forms: two columns each (the combining marks U+302A–U+302D excluded). */
+const WIDE_ONLY = /^[\u3001-\u3029\u302e-\u303e\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uff01-\uff60]*$/u;
+
 export function stringWidth(text: string): number {
-  return NARROW.test(text) ? text.length : measure(text);
+  if (NARROW.test(text)) return text.length;
+  return WIDE_ONLY.test(text) ? text.length * 2 : measure(text);
 }
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;

@@ -34,6 +34,6 @@ test('indents and hanging indents', () => {
 });
 
 test('the fast width of Latin text and punctuation agrees with string-width, and other text is measured by it', () => {
-  const samples = ['“Don’t,” she said — café, Ñandú, Łódź, naïve… • 10–12%', 'plain ASCII text', '總統府', 'e\u0301', 'flag 🇺🇸 and 👩‍👩‍👧', 'zero\u200bwidth', 'soft\u00adhyphen', ''];
+  const samples = ['“Don’t,” she said — café, Ñandú, Łódź, naïve… • 10–12%', 'plain ASCII text', '總統府', '。「」、ひらがなカタカナ！', '〪〫', 'ｱｲｳ', 'e\u0301', 'flag 🇺🇸 and 👩‍👩‍👧', 'zero\u200bwidth', 'soft\u00adhyphen', ''];
   for (const s of samples) assert.equal(stringWidth(s), measure(s), s);
 });
