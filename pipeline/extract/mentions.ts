@@ -17,6 +17,7 @@
  */
 import type { Position } from 'unist';
 import type { Mention, Mentions, PersonMention, Quote } from '../release.js';
+import { anchoredMatches, type Anchoring } from './anchored.js';
 import { countOccurrences } from './occurrences.js';
 import { gazetteer } from './gazetteer.js';
 import { readRun, GENERIC, SPEECH_VERBS, type Counter, type RunReading } from './run-reading.js';
@@ -47,8 +48,14 @@ const ORGANIZATION = new RegExp(
   'gu',
 );
 /** "Office of the Chief Technology Officer (CTO)": the name before a defined acronym. */
-const DEFINED_ACRONYM = /\(\p{Lu}{2,8}\)/u;
 const ACRONYM = /((?:\p{Lu}[\p{L}'’-]* (?:(?:of|for|and|the|on) )*){1,8})\((\p{Lu}{2,8})\)/gu;
+
+// Where each pattern above can be tried (see anchored.ts): its head, and the words that can come before it.
+const ROLE_ANCHORING: Anchoring = { pattern: ROLE_THEN_NAME, head: new RegExp(`(?=${ROLE_HEAD})`, 'gu'), word: /(?:\p{Lu}[\p{L}.]*|former)$/u, start: /^(?:\p{Lu}|f)$/u };
+const ORGANIZATION_ANCHORING: Anchoring = { pattern: ORGANIZATION, head: new RegExp(`(?=${ORG_HEAD})`, 'gu'), word: /\p{Lu}[\p{L}\p{M}'’&.-]*$/u, start: /^\p{Lu}$/u };
+const ACRONYM_ANCHORING: Anchoring = { pattern: ACRONYM, head: /(?=\(\p{Lu}{2,8}\))/gu, word: /(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on)$/u, start: /^\p{Lu}$/u };
+/** For the test that the anchored search finds what a global search finds. */
+export const ANCHORINGS: Readonly<Record<string, Anchoring>> = { role: ROLE_ANCHORING, organization: ORGANIZATION_ANCHORING, acronym: ACRONYM_ANCHORING };
 
 interface Person {
   name: string;
@@ -95,7 +102,7 @@ function addPerson(people: Map<string, Person>, name: string, title: string | nu
 
 function findPeople(text: string, extra: readonly string[], readings: readonly RunReading[], occurrences: Counter): Person[] {
   const people = new Map<string, Person>();
-  for (const m of text.matchAll(ROLE_THEN_NAME)) {
+  for (const m of anchoredMatches(text, ROLE_ANCHORING)) {
     // The role's tail can swallow a given name before an initial: "Secretary of State Antony" + "J. Blinken".
     const role = /^(.*) (\p{Lu}[\p{Ll}\p{M}'’-]+)$/u.exec(clean(m[1]!));
     if (role && /^\p{Lu}\. /u.test(m[2]!)) addPerson(people, `${role[2]} ${m[2]!}`, role[1]!, m.index, occurrences);
@@ -150,9 +157,8 @@ function findOrganizations(text: string, people: readonly Person[], runs: readon
     for (const k of [...found.keys()]) if (n.includes(k)) found.delete(k);
     if (!found.has(n)) found.set(n, at);
   };
-  for (const m of text.matchAll(ORGANIZATION)) add(m[0], m.index);
-  // The pattern is slow to try at every capital; most bodies define no acronym at all.
-  if (DEFINED_ACRONYM.test(text)) for (const m of text.matchAll(ACRONYM)) add(`${m[1]!.trim()}`, m.index);
+  for (const m of anchoredMatches(text, ORGANIZATION_ANCHORING)) add(m[0], m.index);
+  for (const m of anchoredMatches(text, ACRONYM_ANCHORING)) add(`${m[1]!.trim()}`, m.index);
   for (const { name, at } of acronymOrganizations(text, runs)) add(name, at);
   return [...found.entries()]
     .sort((a, b) => a[1] - b[1])

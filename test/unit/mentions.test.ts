@@ -6,8 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { anchoredMatches } from '../../pipeline/extract/anchored.js';
 import { findDate, findInstant } from '../../pipeline/extract/date.js';
-import { findMentions } from '../../pipeline/extract/mentions.js';
+import { ANCHORINGS, findMentions } from '../../pipeline/extract/mentions.js';
 import { countOccurrences } from '../../pipeline/extract/occurrences.js';
 
 const names = (list: readonly { name: string }[]): string[] => list.map((m) => m.name);
@@ -89,4 +91,24 @@ test('dates: relative words state no date against the fixed reference; stated da
   assert.equal(findDate('So, after January 4, 2022, what should businesses expect?')?.iso, '2022-01-04');
   assert.equal(findDate('總統於2022年3月4日接見訪問團')?.iso, '2022-03-04');
   assert.deepEqual(findInstant('10:00 a.m. EST, March 3, 2026'), { year: 2026, month: 3, day: 3, time: { hour: 10, minute: 0 }, offset: -300, text: '10:00 a.m. EST, March 3, 2026' });
+});
+
+test('the anchored search for the name patterns finds exactly what a global search finds', () => {
+  const words = [
+    'Deputy', 'Secretary', 'of', 'State', 'Antony', 'J.', 'Blinken', 'Vice', 'President', 'Harris', 'former', 'U.S.', 'United', 'States', 'Department', 'Office', 'the',
+    'Federal', 'Bureau', 'Investigation', 'Acme', 'Corp.', 'Inc.', 'and', 'for', 'on', 'Director-General', 'Prime', 'Minister', 'Chief', 'Staff', 'said', 'met', 'with',
+    'Mr.', 'Jane', 'Roe', 'Estonian', 'Foreign', '(FBI)', '(CTO)', 'Technology', 'Officer', 'Coordinator', 'Cyber', 'Issues', 'xDeputy', 'Ünal', 'Çelik', '𝐀lpha',
+  ];
+  const gaps = [' ', ' ', ' ', ' ', ', ', '. ', '\n', '  ', ' (', ') ', '; ', '-', '’s '];
+  const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { maxLength: 40 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+  fc.assert(
+    fc.property(text, (t) => {
+      for (const anchoring of Object.values(ANCHORINGS)) {
+        const global = [...t.matchAll(anchoring.pattern)].map((m) => [m.index, ...m]);
+        const anchored = anchoredMatches(t, anchoring).map((m) => [m.index, ...m]);
+        assert.deepEqual(anchored, global);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });
