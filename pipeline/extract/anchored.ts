@@ -25,7 +25,12 @@ function codePointAt(text: string, index: number): string {
 export interface Anchoring {
   /** A global pattern; its matches are what is returned. */
   pattern: RegExp;
-  /** Where a match's head can start: a global, zero-width look-ahead ("(?=Department|Office)") so that overlapping heads are all found. */
+  /**
+   * A global pattern that finds every place a match's head can start
+   * ("Department|Office"). Its own matches must not hide the start of
+   * another head inside them: single words that start with a capital and
+   * have none inside are safe.
+   */
   head: RegExp;
   /**
    * The end of a word that may stand, followed by one space, between a
@@ -37,13 +42,12 @@ export interface Anchoring {
   start: RegExp;
 }
 
-/** Where a match whose head is at `at` can start at the earliest: back over words separated by single spaces, never before `floor`. */
-function reach(text: string, at: number, floor: number, word: RegExp): number {
+/** Where a match whose head is at `at` can start at the earliest: back over words separated by single spaces. */
+function reach(text: string, at: number, word: RegExp): number {
   let from = at;
-  while (from - 1 > floor && text.charCodeAt(from - 1) === 0x20) {
+  while (from > 1 && text.charCodeAt(from - 1) === 0x20) {
     const space = from - 1;
-    const chunkStart = Math.max(floor, text.lastIndexOf(' ', space - 1) + 1);
-    const m = word.exec(text.slice(chunkStart, space));
+    const m = word.exec(text.slice(text.lastIndexOf(' ', space - 1) + 1, space));
     if (!m || m[0].length === 0) break;
     from = space - m[0].length;
     // Only part of the chunk is a word of the match: nothing before it can be.
@@ -54,23 +58,27 @@ function reach(text: string, at: number, floor: number, word: RegExp): number {
 
 export function anchoredMatches(text: string, { pattern, head, word, start }: Anchoring): RegExpExecArray[] {
   const sticky = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`);
+  // Each head's stretch of possible starts. One head's stretch can reach back past an
+  // earlier head ("Deputy-Department Office"), so all are gathered before any is tried.
+  const stretches = [...text.matchAll(head)].map((h) => [reach(text, h.index, word), h.index] as const).sort((a, b) => a[0] - b[0]);
   const found: RegExpExecArray[] = [];
-  let end = 0;
-  let tried = -1;
-  for (const h of text.matchAll(head)) {
-    const at = h.index;
-    if (at < end) continue;
-    for (let p = Math.max(reach(text, at, end, word), tried + 1); p <= at; p++) {
-      tried = p;
-      if (!start.test(codePointAt(text, p))) continue;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (m && m[0].length > 0) {
-        found.push(m);
-        end = p + m[0].length;
-        tried = end - 1;
-        break;
+  // Positions are tried in increasing order, each once; a match resumes the search after its end.
+  let next = 0;
+  for (const [from, to] of stretches) {
+    let p = Math.max(from, next);
+    while (p <= to) {
+      if (start.test(codePointAt(text, p))) {
+        sticky.lastIndex = p;
+        const m = sticky.exec(text);
+        if (m && m[0].length > 0) {
+          found.push(m);
+          p += m[0].length;
+          next = p;
+          continue;
+        }
       }
+      p++;
+      next = p;
     }
   }
   return found;

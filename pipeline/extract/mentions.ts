@@ -51,9 +51,11 @@ const ORGANIZATION = new RegExp(
 const ACRONYM = /((?:\p{Lu}[\p{L}'’-]* (?:(?:of|for|and|the|on) )*){1,8})\((\p{Lu}{2,8})\)/gu;
 
 // Where each pattern above can be tried (see anchored.ts): its head, and the words that can come before it.
-const ROLE_ANCHORING: Anchoring = { pattern: ROLE_THEN_NAME, head: new RegExp(`(?=${ROLE_HEAD})`, 'gu'), word: /(?:\p{Lu}[\p{L}.]*|former)$/u, start: /^(?:\p{Lu}|f)$/u };
-const ORGANIZATION_ANCHORING: Anchoring = { pattern: ORGANIZATION, head: new RegExp(`(?=${ORG_HEAD})`, 'gu'), word: /\p{Lu}[\p{L}\p{M}'’&.-]*$/u, start: /^\p{Lu}$/u };
-const ACRONYM_ANCHORING: Anchoring = { pattern: ACRONYM, head: /(?=\(\p{Lu}{2,8}\))/gu, word: /(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on)$/u, start: /^\p{Lu}$/u };
+// A role head's first word is enough to find it ("Vice" for "Vice President"); a later word either is a head itself or cannot start one.
+const ROLE_FIRST_WORDS = [...ROLE_HEAD.matchAll(/(?:^\(\?:|\|)([A-Z][a-z]+)/gu)].map((m) => m[1]!).join('|');
+const ROLE_ANCHORING: Anchoring = { pattern: ROLE_THEN_NAME, head: new RegExp(ROLE_FIRST_WORDS, 'gu'), word: /(?:\p{Lu}[\p{L}.]*|former)$/u, start: /^(?:\p{Lu}|f)$/u };
+const ORGANIZATION_ANCHORING: Anchoring = { pattern: ORGANIZATION, head: new RegExp(ORG_HEAD, 'gu'), word: /\p{Lu}[\p{L}\p{M}'’&.-]*$/u, start: /^\p{Lu}$/u };
+const ACRONYM_ANCHORING: Anchoring = { pattern: ACRONYM, head: /\(\p{Lu}{2,8}\)/gu, word: /(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on)$/u, start: /^\p{Lu}$/u };
 /** For the test that the anchored search finds what a global search finds. */
 export const ANCHORINGS: Readonly<Record<string, Anchoring>> = { role: ROLE_ANCHORING, organization: ORGANIZATION_ANCHORING, acronym: ACRONYM_ANCHORING };
 
