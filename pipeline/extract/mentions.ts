@@ -54,10 +54,17 @@ const ACRONYM = /((?:\p{Lu}[\p{L}'’-]* (?:(?:of|for|and|the|on) )*){1,8})\((\p
 // A role head's first word is enough to find it ("Vice" for "Vice President"); a later word either is a head itself or cannot start one.
 const ROLE_FIRST_WORDS = [...ROLE_HEAD.matchAll(/(?:^\(\?:|\|)([A-Z][a-z]+)/gu)].map((m) => m[1]!).join('|');
 const ROLE_ANCHORING: Anchoring = { pattern: ROLE_THEN_NAME, head: new RegExp(ROLE_FIRST_WORDS, 'gu'), word: /(?:\p{Lu}[\p{L}.]*|former)$/u, start: /^(?:\p{Lu}|f)$/u };
+// A name and its role: back from the role's head over the role's words, an article, the comma and the name ("Smith, Jr.," "Mr.").
+const NAME_ROLE_ANCHORING: Anchoring = {
+  pattern: NAME_THEN_ROLE,
+  head: ROLE_ANCHORING.head,
+  word: /(?:\p{Lu}[\p{L}\p{M}'’.-]*,?|the|a|an|former)$/u,
+  start: /^\p{Lu}$/u,
+};
 const ORGANIZATION_ANCHORING: Anchoring = { pattern: ORGANIZATION, head: new RegExp(ORG_HEAD, 'gu'), word: /\p{Lu}[\p{L}\p{M}'’&.-]*$/u, start: /^\p{Lu}$/u };
 const ACRONYM_ANCHORING: Anchoring = { pattern: ACRONYM, head: /\(\p{Lu}{2,8}\)/gu, word: /(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on)$/u, start: /^\p{Lu}$/u };
 /** For the test that the anchored search finds what a global search finds. */
-export const ANCHORINGS: Readonly<Record<string, Anchoring>> = { role: ROLE_ANCHORING, organization: ORGANIZATION_ANCHORING, acronym: ACRONYM_ANCHORING };
+export const ANCHORINGS: Readonly<Record<string, Anchoring>> = { role: ROLE_ANCHORING, nameRole: NAME_ROLE_ANCHORING, organization: ORGANIZATION_ANCHORING, acronym: ACRONYM_ANCHORING };
 
 interface Person {
   name: string;
@@ -110,7 +117,7 @@ function findPeople(text: string, extra: readonly string[], readings: readonly R
     if (role && /^\p{Lu}\. /u.test(m[2]!)) addPerson(people, `${role[2]} ${m[2]!}`, role[1]!, m.index, occurrences);
     else addPerson(people, m[2]!, clean(m[1]!), m.index, occurrences);
   }
-  for (const m of text.matchAll(NAME_THEN_ROLE)) addPerson(people, m[1]!, clean(m[2]!), m.index, occurrences);
+  for (const m of anchoredMatches(text, NAME_ROLE_ANCHORING)) addPerson(people, m[1]!, clean(m[2]!), m.index, occurrences);
   for (const name of extra) addPerson(people, name, null, text.indexOf(name), occurrences);
   for (const { run, people: spans } of readings) {
     for (const [from, to] of spans) {

@@ -97,7 +97,7 @@ test('the anchored search for the name patterns finds exactly what a global sear
   const words = [
     'Deputy', 'Secretary', 'of', 'State', 'Antony', 'J.', 'Blinken', 'Vice', 'President', 'Harris', 'former', 'U.S.', 'United', 'States', 'Department', 'Office', 'the',
     'Federal', 'Bureau', 'Investigation', 'Acme', 'Corp.', 'Inc.', 'and', 'for', 'on', 'Director-General', 'Prime', 'Minister', 'Chief', 'Staff', 'said', 'met', 'with',
-    'Mr.', 'Jane', 'Roe', 'Estonian', 'Foreign', '(FBI)', '(CTO)', 'Technology', 'Officer', 'Coordinator', 'Cyber', 'Issues', 'xDeputy', 'Ünal', 'Çelik', '𝐀lpha',
+    'Mr.', 'Jane', 'Roe', 'Jr.', 'Sr', 'a', 'an', 'Chief Executive', 'Estonian', 'Foreign', '(FBI)', '(CTO)', 'Technology', 'Officer', 'Coordinator', 'Cyber', 'Issues', 'xDeputy', 'Ünal', 'Çelik', '𝐀lpha',
   ];
   const gaps = [' ', ' ', ' ', ' ', ', ', '. ', '\n', '  ', ' (', ') ', '; ', '-', '’s '];
   const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { maxLength: 40 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
