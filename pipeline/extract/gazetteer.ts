@@ -45,8 +45,8 @@ export interface Gazetteer {
   places: ReadonlySet<string>;
   /** The places that are cities and nothing larger: "Vladimir" before a surname is a person. */
   cities: ReadonlySet<string>;
-  /** The most words any place name has. */
-  longestPlace: number;
+  /** The first word of every place name, with the most words a place starting with it has. */
+  placeStarts: ReadonlyMap<string, number>;
 }
 
 let loaded: Gazetteer | undefined;
@@ -76,12 +76,13 @@ export function gazetteer(): Gazetteer {
     for (const name of (human[`all${language}`] ?? []) as string[]) if (!NOT_GIVEN.has(name)) givenNames.add(name);
   }
   const places = new Set<string>();
-  let longestPlace = 1;
+  const placeStarts = new Map<string, number>();
   const add = (name: string): void => {
     const trimmed = name.trim();
     if (trimmed.length < 3) return;
     places.add(trimmed);
-    longestPlace = Math.max(longestPlace, trimmed.split(' ').length);
+    const words = trimmed.split(' ');
+    placeStarts.set(words[0]!, Math.max(placeStarts.get(words[0]!) ?? 0, words.length));
   };
   const codes = new Set<string>(Object.keys(countries));
   countryNames(add, codes);
@@ -104,6 +105,6 @@ export function gazetteer(): Gazetteer {
       codes.add(city.state_ansi);
     }
   }
-  loaded = { givenNames, codes, places, cities, longestPlace };
+  loaded = { givenNames, codes, places, cities, placeStarts };
   return loaded;
 }

@@ -46,7 +46,7 @@ const PRONOUN = /^(?:I|You|We|He|She|It|They|Me|Us|Him|Her|Them|This|That)(?:['�
  */
 export function readRun(text: string, run: Run, occurrences: Counter): RunReading {
   const { tokens } = run;
-  const { givenNames, places, cities, longestPlace } = gazetteer();
+  const { givenNames, places, cities, placeStarts } = gazetteer();
   const before = text.slice(Math.max(0, run.start - 16), run.start);
   const marked =
     tokens.length >= 2 &&
@@ -57,7 +57,10 @@ export function readRun(text: string, run: Run, occurrences: Counter): RunReadin
   // Place spans by their first token: index → end (exclusive).
   const placeEnd = new Map<number, number>();
   for (let i = 0; i < tokens.length; i++) {
-    for (let j = Math.min(tokens.length, i + longestPlace) - 1; j >= i; j--) {
+    // Only a word that starts some place name can start a place here, and no longer than that place.
+    const t = tokens[i]!;
+    const longest = Math.max(placeStarts.get(t.text) ?? 0, t.kind === 'upper' ? (placeStarts.get(titleCase(t.text)) ?? 0) : 0);
+    for (let j = Math.min(tokens.length, i + longest) - 1; j >= i; j--) {
       if (places.has(placeKey(text, run, i, j))) {
         // A city that is also a given name, before a capitalised word, starts a name: "Vladimir Venkov", "Victoria Nuland".
         const next = tokens[i + 1];
@@ -104,12 +107,17 @@ export function readRun(text: string, run: Run, occurrences: Counter): RunReadin
 /** A span as the gazetteer writes it: datelines and headings in capitals ("PORTLAND", "NEW YORK") in title case. */
 function placeKey(text: string, run: Run, i: number, j: number): string {
   const span = spanText(text, run, i, j);
-  if (!run.tokens.slice(i, j + 1).every((t) => t.kind === 'upper' || t.kind === 'connector')) return span;
+  for (let k = i; k <= j; k++) if (run.tokens[k]!.kind !== 'upper' && run.tokens[k]!.kind !== 'connector') return span;
   return span
     .toLowerCase()
     .split(' ')
-    .map((word, k) => (k > 0 && CONNECTORS.has(word) ? word : word.replace(/(^|-)(\p{Ll})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase())))
+    .map((word, k) => (k > 0 && CONNECTORS.has(word) ? word : titleCase(word)))
     .join(' ');
+}
+
+/** "GUINEA-BISSAU" → "Guinea-Bissau". */
+function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|-)(\p{Ll})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 }
 
 /** "Dee-Ann" is a given name when its parts are. */
