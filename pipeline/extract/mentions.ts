@@ -215,6 +215,9 @@ interface Paragraph {
 const LEADING_ROLE = new RegExp(String.raw`^${ROLE_MOD}${ROLE_HEAD} `, 'u');
 
 const QUOTE = /[“"]([^”"]{12,}?)[”"]/gu;
+/** The speaker after a quotation ("…," said Jane Roe) and before one (Jane Roe said: "…"). */
+const SPEAKER_AFTER = new RegExp(String.raw`^[\s,]*(?:${SPEECH_VERBS} (?:(?:Mr|Mrs|Ms|Dr)\. )?(${NAME})|(${NAME})(?:,[^,.]{0,80},)? ${SPEECH_VERBS})`, 'u');
+const SPEAKER_BEFORE = new RegExp(String.raw`(${NAME})(?:,[^,.]{0,80},)? ${SPEECH_VERBS}[,:]? *$`, 'u');
 
 /**
  * Quotations of at least a few words, with the speaker named next to them
@@ -224,8 +227,6 @@ const QUOTE = /[“"]([^”"]{12,}?)[”"]/gu;
 export function findQuotes(paragraphs: readonly Paragraph[], language: string, known: readonly PersonMention[] = []): Quote[] {
   const quotes: Quote[] = [];
   if (!/^(?:en|es|pt|fr|de|it|nl)\b/u.test(language)) return quotes;
-  const after = new RegExp(String.raw`^[\s,]*(?:${SPEECH_VERBS} (?:(?:Mr|Mrs|Ms|Dr)\. )?(${NAME})|(${NAME})(?:,[^,.]{0,80},)? ${SPEECH_VERBS})`, 'u');
-  const before = new RegExp(String.raw`(${NAME})(?:,[^,.]{0,80},)? ${SPEECH_VERBS}[,:]? *$`, 'u');
   let lastSpeaker: string | null = null;
   for (const para of paragraphs) {
     for (const m of para.text.matchAll(QUOTE)) {
@@ -233,8 +234,8 @@ export function findQuotes(paragraphs: readonly Paragraph[], language: string, k
       if (words < 3) continue;
       const tail = para.text.slice(m.index + m[0].length, m.index + m[0].length + 160);
       const head = para.text.slice(Math.max(0, m.index - 160), m.index);
-      const a = after.exec(tail);
-      const b = before.exec(head);
+      const a = SPEAKER_AFTER.exec(tail);
+      const b = SPEAKER_BEFORE.exec(head);
       let speaker = clean(a?.[1] ?? a?.[2] ?? b?.[1] ?? '').replace(LEADING_ROLE, '');
       if (speaker === '' && /^[\s,]*(?:he|she|they)\s(?:said|added|says)/iu.test(tail)) speaker = lastSpeaker ?? '';
       const full = known.find((p) => speaker !== '' && (p.name === speaker || p.name.startsWith(`${speaker} `) || surname(p.name) === surname(speaker)));
