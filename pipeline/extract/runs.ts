@@ -73,7 +73,7 @@ export function capitalisedRuns(text: string): Run[] {
     const kind = kindOf(word);
     const last = current[current.length - 1];
     // A run continues only across exactly one space.
-    if (last && (kind === undefined || text.slice(last.end, start) !== ' ')) close();
+    if (last && (kind === undefined || start !== last.end + 1 || text.charCodeAt(last.end) !== 0x20)) close();
     if (kind === undefined || (kind === 'connector' && current.length === 0)) continue;
     current.push({ text: word, kind, start, end: start + word.length });
     if (owned) {
