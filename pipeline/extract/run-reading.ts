@@ -79,7 +79,11 @@ export function readRun(text: string, run: Run, occurrences: Counter): RunReadin
       i = end - 1;
       continue;
     }
-    if (!first && !(tokens[i]!.kind === 'cap' && isGivenName(tokens[i]!.text, givenNames) && !GENERIC.has(tokens[i]!.text) && !CONNECTORS.has(tokens[i]!.text.toLowerCase()))) continue;
+    const t = tokens[i]!;
+    const given = t.kind === 'cap' && isGivenName(t.text, givenNames) && !GENERIC.has(t.text) && !CONNECTORS.has(t.text.toLowerCase());
+    // In a line of capitals with a middle initial ("DEPUTY SECRETARY BRIAN P. MCKEON") the name starts at its given name.
+    const givenInCapitals = marked && t.kind === 'upper' && isGivenName(titleCase(t.text), givenNames);
+    if (!first && !given && !givenInCapitals) continue;
     let to = i + 1;
     let patronymic = false;
     const capitals = tokens[i]!.kind === 'upper';
@@ -95,7 +99,7 @@ export function readRun(text: string, run: Run, occurrences: Counter): RunReadin
     }
     // A name ends on a surname, not on an initial or a particle.
     while (to > i + 1 && (tokens[to - 1]!.kind === 'initial' || tokens[to - 1]!.kind === 'connector')) to--;
-    if (isPersonSpan(text, run, i, to, first, occurrences)) {
+    if (isPersonSpan(text, run, i, to, first || givenInCapitals, occurrences)) {
       people.push([i, to]);
       i = to - 1;
     }

@@ -32,6 +32,11 @@ test('people: an honorific, a middle initial or a patronymic marks a name the gi
   assert.deepEqual(people, ['Koichi Mizushima', 'Roland W. Jackson', 'Dmitry Yuryevich Lelikov']);
 });
 
+test('people: a name in capitals with a middle initial (a signature, a schedule heading) starts at its given name', () => {
+  const text = 'SECRETARY ANTONY J. BLINKEN\nSecretary Blinken is on travel.\nNOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the United States.\nAMERICAN WORKERS FIRST';
+  assert.deepEqual(names(findMentions(text, 'en', []).people), ['ANTONY J. BLINKEN', 'JOSEPH R. BIDEN JR']);
+});
+
 test('people: a role tail does not swallow the given name before an initial', () => {
   const people = findMentions('Secretary of State Antony J. Blinken spoke with Estonian Foreign Minister Urmas Reinsalu.', 'en', []).people;
   assert.deepEqual(
