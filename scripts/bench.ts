@@ -15,8 +15,11 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
 import { extractRelease, sourceFile } from '../pipeline/document.js';
+import { renderHtml } from '../pipeline/render/html/index.js';
+import { renderJson } from '../pipeline/render/json.js';
 import { renderPdf } from '../pipeline/render/pdf/index.js';
 import { loadTemplates } from '../pipeline/render/templates.js';
+import { renderText } from '../pipeline/render/text/index.js';
 import { fmt, limit, makeBatch, makeSmallBatch, parseBenchArgs, table, timed, verdict, type RunResult, type Target } from './bench-lib.js';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -72,6 +75,32 @@ async function pdfRenderOnly(sources: readonly string[]): Promise<number> {
   const started = performance.now();
   for (const d of docs) await renderPdf(d.release, d.file, templates, { sourceDateEpoch: 1_700_000_000 });
   return ((performance.now() - started) / docs.length) * sources.length / 1000;
+}
+
+/**
+ * handout's per-document work in this process, without reading, writing or
+ * workers: extraction alone, and the HTML path (extraction, then the HTML,
+ * text and JSON renderings), in ms of CPU per document (steadier than wall
+ * time on a shared machine), after a whole warm-up pass.
+ */
+function inProcess(sources: readonly string[]): { extractMs: number; htmlMs: number } {
+  const templates = loadTemplates();
+  const extract = (source: string, i: number) => extractRelease(sourceFile(source, `doc-${i}.txt`));
+  const html = (source: string, i: number): void => {
+    const release = extract(source, i);
+    if (!release) return;
+    renderHtml(release, templates);
+    renderText(release, templates);
+    renderJson(release);
+  };
+  sources.forEach(html);
+  const time = (fn: (source: string, i: number) => unknown): number => {
+    const started = process.cpuUsage();
+    sources.forEach(fn);
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 / sources.length;
+  };
+  return { extractMs: time(extract), htmlMs: time(html) };
 }
 
 /**
@@ -166,6 +195,10 @@ log('… (g) pdfkit with one embedded TrueType face, plain text; and handout ren
 const embeddedFloorSeconds = await pdfFloor(sampleTexts, dejavu);
 const renderOnlySeconds = await pdfRenderOnly(sampleTexts);
 
+// (h) extraction and the HTML path in this process, on up to three passes over the corpus.
+log('… (h) extraction alone and the HTML path (extract, html, txt, json), in-process');
+const perDocument = inProcess(filesUnder(batch, '.txt').slice(0, 315).map((f) => readFileSync(f, 'utf8')));
+
 // (e) and (f): 10,000 small documents, built once (HTML-only), then a timed no-op rebuild.
 const small = join(work, 'small');
 makeSmallBatch(small, args.noopDocs);
@@ -199,6 +232,8 @@ console.log(
       [`pdfkit floor (Helvetica, no embedding), ${args.sample} docs`, `${fmt(floorMs, 1)} ms/doc`, fmt(rate(args.sample, floorSeconds)), '–'],
       [`pdfkit, one embedded TrueType face, ${args.sample} docs`, `${fmt(embeddedFloorMs, 1)} ms/doc`, fmt(rate(args.sample, embeddedFloorSeconds)), '–'],
       [`handout renderPdf alone (tagged PDF/A-2a, 5 faces), ${args.sample} docs`, `${fmt(renderOnlyMs, 1)} ms/doc`, fmt(rate(args.sample, renderOnlySeconds)), '–'],
+      ['handout extraction alone, in-process (CPU)', `${fmt(perDocument.extractMs, 1)} ms/doc`, fmt(1000 / perDocument.extractMs), '–'],
+      ['handout HTML path (extract, html, txt, json), in-process (CPU)', `${fmt(perDocument.htmlMs, 1)} ms/doc`, fmt(1000 / perDocument.htmlMs), '–'],
       [`handout HTML-only, ${args.noopDocs} small docs`, `${fmt(first.seconds, 1)} s`, fmt(rate(args.noopDocs, first.seconds)), `${fmt(first.peakMb, 0)} MB`],
       [`no-op rebuild, ${args.noopDocs} docs (manifest ${fmt(manifestMb, 1)} MB)`, `${fmt(noop.seconds, 2)} s`, '–', `${fmt(noop.peakMb, 0)} MB`],
       [`no-op rebuild, ${N}-doc full build`, `${fmt(fullNoop.seconds, 2)} s`, '–', `${fmt(fullNoop.peakMb, 0)} MB`],

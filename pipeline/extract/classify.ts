@@ -237,16 +237,27 @@ export function isFragment(line: string): boolean {
   return /(?:[,;]|\s(?:and|or|but|the|of|to|a|an|in|for|with|by|at|on|from|as|that|which|who|whose|their|its|his|her|our|is|are|was|were|be|de|la|el|y|en|que|e|o|da|do|em))$/iu.test(line);
 }
 
+/** Whether `text` has more than `n` words, counted only as far as needed. */
+function moreWordsThan(text: string, n: number): boolean {
+  let count = 0;
+  for (const _ of text.matchAll(/\S+/gu)) if (++count > n) return true;
+  return false;
+}
+
 /** Classify one header line. Order matters: a date line wins over a place line, a byline over a place. */
 export function classifyLine(line: string): Classified {
   if (CHROME.test(line)) return { kind: 'chrome' };
   if (TIME.test(line)) return { kind: 'time' };
   if (DOC_NUMBER.test(line)) return { kind: 'docnum' };
-  const date = lineIsDate(line);
+  // A date line is a date and little else, and no date chrono reads runs to forty
+  // words (the longest seen is eight: "on Friday, June 17 at 5:45 p.m. EDT"); a longer
+  // line is never a date or place-and-date line, and reading it is most of chrono's work.
+  const short = !moreWordsThan(line, 40);
+  const date = short ? lineIsDate(line) : undefined;
   if (date) return { kind: 'date', date };
   if (isReleaseStatus(line)) return { kind: 'release' };
   if (isFragment(line)) return { kind: isProse(line) ? 'prose' : 'unknown' };
-  const placed = placeWithDate(line);
+  const placed = short ? placeWithDate(line) : undefined;
   if (placed) return placed;
   if (ATTRIBUTION.test(line)) return { kind: 'attribution' };
   if (ADDRESSEE.test(line)) return { kind: 'addressee' };

@@ -3,7 +3,15 @@
  * date parser) in several locales. A date is only returned as fact when day,
  * month and year are all stated and the reading is unambiguous.
  */
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+// Each language from its own entry point: the package's main one loads all sixteen, which costs a worker about 100 ms to start.
+import * as de from 'chrono-node/de';
+import * as en from 'chrono-node/en';
+import * as es from 'chrono-node/es';
+import * as fr from 'chrono-node/fr';
+import * as ja from 'chrono-node/ja';
+import * as pt from 'chrono-node/pt';
+import * as zh from 'chrono-node/zh';
 
 export interface FoundDate {
   /** ISO yyyy-mm-dd, or null when ambiguous. */
@@ -16,10 +24,82 @@ export interface FoundDate {
   ambiguity?: string;
 }
 
-const PARSERS: readonly chrono.Chrono[] = [chrono.en.casual, chrono.es.casual, chrono.pt.casual, chrono.fr.casual, chrono.de.casual, chrono.zh.casual, chrono.ja.casual];
+/**
+ * Which parsers read a text. English reads numeric and ISO dates as well as any
+ * (and, being first, wins ties); the Spanish, Portuguese, French and German
+ * parsers add only their month names ("3 de marzo", "3. März"), so they run
+ * only where one of those appears. Elsewhere they found nothing but false
+ * readings of English words ("So," and "do" as German weekdays, "ago" as
+ * Spanish August) that could hide a real date later in the line. Text with
+ * Han or kana gets every parser, a European date may be mixed in.
+ */
+const ENGLISH_ONLY: readonly chrono.Chrono[] = [en.casual];
+const LATIN_PARSERS: readonly chrono.Chrono[] = [en.casual, es.casual, pt.casual, fr.casual, de.casual];
+const ALL_PARSERS: readonly chrono.Chrono[] = [...LATIN_PARSERS, zh.casual, ja.casual];
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A locale's month names, long and short, in lower case, with and without accents ("März", "marz"). */
+function monthNames(locale: string): string[] {
+  const names: string[] = [];
+  for (const month of ['long', 'short'] as const) {
+    const format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+    for (let m = 0; m < 12; m++) {
+      const name = format.format(new Date(Date.UTC(2020, m, 15))).toLowerCase().replace(/\.$/u, '');
+      names.push(name, name.normalize('NFD').replace(/\p{M}/gu, ''));
+    }
+  }
+  return names;
+}
+
+const ENGLISH_MONTHS = new Set(monthNames('en'));
+const OTHER_MONTH = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?:${[...new Set(['es', 'pt', 'fr', 'de'].flatMap(monthNames))].filter((name) => !ENGLISH_MONTHS.has(name)).join('|')})(?![\p{L}\p{M}])`,
+  'iu',
+);
+
+function parsersFor(text: string): readonly chrono.Chrono[] {
+  if (CJK.test(text)) return ALL_PARSERS;
+  return OTHER_MONTH.test(text) ? LATIN_PARSERS : ENGLISH_ONLY;
+}
+
+/**
+ * What every stated day or month needs: a digit (any script's, full-width
+ * included), a CJK day or month sign, or the stem of a month name in one of
+ * the parsed languages. chrono also reads relative words ("today", "hoy",
+ * "今天") as dates, but against the fixed reference below they would state a
+ * day in January 2000, so text without any of these holds no date worth reading.
+ */
+const MAY_HOLD_DATE = /\p{Nd}|[月日号號]|(?<![\p{L}\p{M}])(?:jan|j[aä]n|feb|f[eé]v|mar|m[aä]r|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ago|ao[uû]|sep|set|o[ck]t|out|nov|d[eé]c|dic|dez|ene)/iu;
 
 // A fixed reference keeps parsing a pure function of the text (no "this year" drift).
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+
+/**
+ * The first date chrono reads in `text` (the longest at the earliest offset),
+ * remembered for a while: a document's header lines are read more than once
+ * (as a date line, as a place with a date). The memory is small, about the
+ * last dozen documents' lines, so that it serves one document and its near
+ * neighbours, not a whole batch that repeats its sources (which would make a
+ * benchmark on a cycled corpus look faster than a real archive).
+ */
+const MEMO = new Map<string, chrono.ParsedResult | null>();
+const MEMO_LIMIT = 256;
+
+function firstResult(text: string): chrono.ParsedResult | undefined {
+  const known = MEMO.get(text);
+  if (known !== undefined) return known ?? undefined;
+  let best: chrono.ParsedResult | undefined;
+  if (MAY_HOLD_DATE.test(text)) {
+    for (const parser of parsersFor(text)) {
+      for (const r of parser.parse(text, REFERENCE, { forwardDate: false })) {
+        if (!best || r.index < best.index || (r.index === best.index && r.text.length > best.text.length)) best = r;
+      }
+    }
+  }
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(text, best ?? null);
+  return best;
+}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -37,13 +117,7 @@ function numericAmbiguity(text: string): string | undefined {
 
 /** Find the first date in `text`. Returns undefined when there is none. */
 export function findDate(text: string): FoundDate | undefined {
-  let best: chrono.ParsedResult | undefined;
-  for (const parser of PARSERS) {
-    const results = parser.parse(text, REFERENCE, { forwardDate: false });
-    for (const r of results) {
-      if (!best || r.index < best.index || (r.index === best.index && r.text.length > best.text.length)) best = r;
-    }
-  }
+  const best = firstResult(text);
   if (!best) return undefined;
   const { start } = best;
   const found: FoundDate = { iso: null, index: best.index, text: best.text };
@@ -102,12 +176,8 @@ export interface FoundInstant {
 export function findInstant(text: string): FoundInstant | undefined {
   const date = findDate(text);
   if (!date?.iso) return undefined;
-  let best: chrono.ParsedResult | undefined;
-  for (const parser of PARSERS) {
-    for (const r of parser.parse(text, REFERENCE, { forwardDate: false })) {
-      if (r.index === date.index && (!best || r.text.length > best.text.length)) best = r;
-    }
-  }
+  // findDate's reading is already the longest at its offset: its time and zone are the instant's.
+  const best = firstResult(text);
   const [year, month, day] = date.iso.split('-').map(Number) as [number, number, number];
   const found: FoundInstant = { year, month, day, text: best?.text ?? date.text };
   const start = best?.start;

@@ -39,7 +39,10 @@ const MACROLANGUAGE: Readonly<Record<string, string>> = {
  * language, and a translation appended after it must not outvote it.
  */
 export function detectLanguage(text: string, fallback = 'en'): string {
-  const sample = text.slice(0, 2_000);
+  // franc's cost grows with the sample's distinct trigrams; a thousand characters
+  // (about 170 words) gave the same answer as two thousand on all 1,677 corpus
+  // windows tried (one every 250 characters), at two thirds of the cost; 700 did not.
+  const sample = text.slice(0, 1_000);
   const { han, kana, letters } = hanShare(sample);
   // A Han character carries about as much as a short word: weigh it against the other letters so.
   const other = letters - han - kana;

@@ -9,9 +9,12 @@ import type { ReleaseStats } from '../release.js';
 const WORDS_PER_MINUTE = 230;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
+
 export function countWords(text: string): number {
   const cjk = (text.match(CJK) ?? []).length;
-  const rest = text.replace(CJK, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu) ?? [];
+  // Most bodies have no CJK character: then there is nothing to blank out before counting words.
+  const rest = (cjk === 0 ? text : text.replace(CJK, ' ')).match(WORD) ?? [];
   return cjk + rest.length;
 }
 

@@ -88,21 +88,26 @@ export function unitsOfBlock(block: Block): Unit[] {
   if (onlyOf(node, 'strong')) return [unitOf(block.lines, block, true, { kind: isProse(block.text) ? 'prose' : 'unknown' })];
   if (block.lines.length === 1) return [unitOf(block.lines, block, true)];
 
-  const classified = block.lines.map((l) => classifyLine(l.text));
+  // Lines are classified as the decision needs them: a wrapped paragraph of prose is
+  // settled by its first line, and classifying every line (dates through chrono) was
+  // most of the cost of long hard-wrapped documents.
+  const known: Classified[] = [];
+  const classified = (i: number): Classified => (known[i] ??= classifyLine(block.lines[i]!.text));
+  const indices = block.lines.map((_, i) => i);
   // Hard-wrapped prose (Markdown at ~72 columns) has long lines throughout; header lines are short.
   const leading = block.lines.slice(0, 12);
   const wrapped = leading.length >= 3 && leading.filter((l) => l.text.length >= 45).length / leading.length >= 0.7;
-  const split = (!wrapped && classified.slice(0, 12).some((c) => SPLITTING.has(c.kind))) || classified.every((c) => isHeaderish(c.kind));
+  const split = (!wrapped && indices.slice(0, 12).some((i) => SPLITTING.has(classified(i).kind))) || indices.every((i) => isHeaderish(classified(i).kind));
   if (!split) {
     const joined = block.lines.map((l) => l.text).join(' ');
     // A short headline-style line over another: headline and deck, not one wrapped line.
     const stacked =
       block.lines.length <= 3 &&
       (block.lines[0]?.text.length ?? 0) < 60 &&
-      block.lines.every((l, i) => ['unknown', 'person', 'location'].includes(classified[i]!.kind) && isTitleCase(l.text)) &&
-      classified.some((c) => c.kind === 'unknown');
+      block.lines.every((l, i) => ['unknown', 'person', 'location'].includes(classified(i).kind) && isTitleCase(l.text)) &&
+      indices.some((i) => classified(i).kind === 'unknown');
     if (stacked) return block.lines.map((l) => unitOf([l], block, false, { kind: 'unknown' }));
-    if (isProse(joined) || classified.some((c) => c.kind === 'unknown' || c.kind === 'prose')) {
+    if (isProse(joined) || indices.some((i) => classified(i).kind === 'unknown' || classified(i).kind === 'prose')) {
       return [unitOf(block.lines, block, true)];
     }
   }
@@ -113,7 +118,7 @@ export function unitsOfBlock(block: Block): Unit[] {
     run = [];
   };
   block.lines.forEach((line, i) => {
-    const c = classified[i]!;
+    const c = classified(i);
     if (isHeaderish(c.kind)) {
       flush();
       units.push(unitOf([line], block, false, c));

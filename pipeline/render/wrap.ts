@@ -3,7 +3,7 @@
  * combining marks none (string-width's measure). A token wider than the line
  * (a URL) is never broken: it stands on a line of its own.
  */
-import stringWidth from 'string-width';
+import measure from 'string-width';
 
 export interface WrapOptions {
   width: number;
@@ -11,6 +11,23 @@ export interface WrapOptions {
   indent?: string;
   /** Prefix for the first line instead of `indent` (hanging indents for list items). */
   firstIndent?: string;
+}
+
+/**
+ * Printable ASCII, Latin letters with their accents precomposed, and the
+ * common punctuation (curly quotes, dashes, bullets, ellipsis) take one column
+ * a character, as string-width measures each of them; only other text needs
+ * its grapheme and emoji analysis, which costs far more per call.
+ * Both fast paths were checked against string-width code point by code point.
+ */
+const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e]*$/u;
+
+/** Kana, CJK ideographs and punctuation, and full-width forms: two columns each (the combining marks U+302A–U+302D excluded). */
+const WIDE_ONLY = /^[\u3001-\u3029\u302e-\u303e\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uff01-\uff60]*$/u;
+
+export function stringWidth(text: string): number {
+  if (NARROW.test(text)) return text.length;
+  return WIDE_ONLY.test(text) ? text.length * 2 : measure(text);
 }
 
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
@@ -75,5 +92,3 @@ export function wrapText(text: string, options: WrapOptions): string {
     .map((para) => para.split('\n').map((line) => wrapParagraph(line, options).join('\n')).join('\n'))
     .join('\n\n');
 }
-
-export { stringWidth };

@@ -1,6 +1,7 @@
 /** Wrapping by display width. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import measure from 'string-width';
 import { stringWidth, wrapParagraph, wrapText } from '../../pipeline/render/wrap.js';
 
 test('no line is wider than the width, except a lone unbreakable token', () => {
@@ -30,4 +31,9 @@ test('combining marks take no width', () => {
 test('indents and hanging indents', () => {
   assert.deepEqual(wrapParagraph('one two three four', { width: 10, firstIndent: '- ', indent: '  ' }), ['- one two', '  three', '  four']);
   assert.equal(wrapText('a b\n\nc d', { width: 72 }), 'a b\n\nc d');
+});
+
+test('the fast width of Latin text and punctuation agrees with string-width, and other text is measured by it', () => {
+  const samples = ['“Don’t,” she said — café, Ñandú, Łódź, naïve… • 10–12%', 'plain ASCII text', '總統府', '。「」、ひらがなカタカナ！', '〪〫', 'ｱｲｳ', 'e\u0301', 'flag 🇺🇸 and 👩‍👩‍👧', 'zero\u200bwidth', 'soft\u00adhyphen', ''];
+  for (const s of samples) assert.equal(stringWidth(s), measure(s), s);
 });
