@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { SafeString } from '../render/handlebars.js';
 import type { TemplateSet } from '../render/templates.js';
 import { formatDate } from '../render/view.js';
+import { dateTimeFormat } from '../render/locale/date-format.js';
 import { hrefOf, type PressEntry } from './entry.js';
 
 const FORMAT_LABELS: Record<string, string> = { html: 'HTML', pdf: 'PDF', txt: 'Text', json: 'JSON', eml: 'Email' };
@@ -24,7 +25,7 @@ export function scriptHash(script: string): string {
 
 function monthOf(date: string | null): { id: string; label: string } {
   if (!date) return { id: 'undated', label: 'Undated' };
-  const label = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-15T12:00:00Z`));
+  const label = dateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-15T12:00:00Z`));
   return { id: `m-${date.slice(0, 7)}`, label };
 }
 
