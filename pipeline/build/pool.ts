@@ -3,7 +3,6 @@
  * worker threads. At most a few jobs per thread are in flight, so memory
  * stays flat however long the batch is.
  */
-import { Piscina } from 'piscina';
 import type { TemplateSet } from '../render/templates.js';
 import type { BuildFs } from './fs.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
@@ -14,13 +13,17 @@ export interface Runner {
   close(): Promise<void>;
 }
 
-/** `fs` (an injected file system) needs the in-process runner: functions cannot be sent to workers. */
-export function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet, fs?: BuildFs): Runner {
+/**
+ * `fs` (an injected file system) needs the in-process runner: functions cannot
+ * be sent to workers. Called only when something needs building: the
+ * renderers (in-process) and piscina are loaded here, never by a no-op build.
+ */
+export async function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet, fs?: BuildFs): Promise<Runner> {
   if (jobs <= 1 || fs) {
-    // Loaded on first use: a no-op rebuild never needs the renderers, and they take a second to load.
-    const document = import('./document.js');
-    return { threads: 1, run: async (job) => (await document).buildDocument(job, templates, config, fs), close: async () => {} };
+    const { buildDocument } = await import('./document.js');
+    return { threads: 1, run: (job) => buildDocument(job, templates, config, fs), close: async () => {} };
   }
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<Job, JobResult>({
     filename: new URL('./worker.js', import.meta.url).href,
     workerData: config,
