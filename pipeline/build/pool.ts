@@ -7,6 +7,9 @@ import type { TemplateSet } from '../render/templates.js';
 import type { BuildFs } from './fs.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
 
+/** Per worker; see createRunner. */
+export const YOUNG_GENERATION_MB = 16;
+
 export interface Runner {
   readonly threads: number;
   run(job: Job): Promise<JobResult>;
@@ -31,6 +34,9 @@ export async function createRunner(config: WorkerConfig, jobs: number, templates
     maxThreads: jobs,
     // Workers must not outlive the build; they are closed explicitly.
     idleTimeout: 60_000,
+    // A smaller young generation than V8's default (3 × 16 MB semi-spaces) saves ~20 MB a worker at no measurable cost.
+    // Not a limit on what a document may use: objects that outgrow it are promoted to the old generation.
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return { threads: jobs, run: (job) => pool.run(job), close: () => pool.destroy() };
 }
