@@ -5,10 +5,8 @@
  */
 import type { TemplateSet } from '../render/templates.js';
 import type { BuildFs } from './fs.js';
+import { heapPolicy } from './heap.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
-
-/** Per worker; see createRunner. */
-export const YOUNG_GENERATION_MB = 16;
 
 export interface Runner {
   readonly threads: number;
@@ -27,6 +25,7 @@ export async function createRunner(config: WorkerConfig, jobs: number, templates
     return { threads: 1, run: (job) => buildDocument(job, templates, config, fs), close: async () => {} };
   }
   const { Piscina } = await import('piscina');
+  const young = heapPolicy(config.formats).youngGenerationMb;
   const pool = new Piscina<Job, JobResult>({
     filename: new URL('./worker.js', import.meta.url).href,
     workerData: config,
@@ -34,9 +33,8 @@ export async function createRunner(config: WorkerConfig, jobs: number, templates
     maxThreads: jobs,
     // Workers must not outlive the build; they are closed explicitly.
     idleTimeout: 60_000,
-    // A smaller young generation than V8's default (3 × 16 MB semi-spaces) saves ~20 MB a worker at no measurable cost.
-    // Not a limit on what a document may use: objects that outgrow it are promoted to the old generation.
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    // Sized by what the batch renders (see heap.ts); not a limit on what a document may use.
+    ...(young !== undefined ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
   });
   return { threads: jobs, run: (job) => pool.run(job), close: () => pool.destroy() };
 }

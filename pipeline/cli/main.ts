@@ -174,7 +174,7 @@ async function finishBuild(cmd: BuildCommand, result: BuildResult, io: Io): Prom
 
 async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
   const options = buildOptions(cmd, io);
-  tuneHeapForBatch();
+  tuneHeapForBatch(cmd.formats);
   if (cmd.watch) return runWatch(cmd, options, io);
   // A progress bar is for a person at a terminal: never in CI logs or with --quiet.
   const progress = createProgress(io.stderr, io.color && !cmd.quiet && io.env['CI'] === undefined);

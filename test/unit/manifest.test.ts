@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { build, type BuildOptions, type BuildResult } from '../../pipeline/build/index.js';
 import { sha256 } from '../../pipeline/build/hash.js';
 import { fingerprintOf, matches, RACY_MS } from '../../pipeline/build/fingerprint.js';
+import { heapPolicy } from '../../pipeline/build/heap.js';
 import { makeInput } from '../support/batch.js';
 
 const statuses = (r: BuildResult): Record<string, string> => Object.fromEntries(r.documents.map((d) => [d.stem, d.status]));
@@ -193,4 +194,10 @@ test('a no-op rebuild rewrites neither the manifest nor the press room; a change
   rmSync(join(out, 'index.html'));
   await build(withRoom());
   assert.ok(readFileSync(join(out, 'index.html'), 'utf8').includes('Release Number Two'));
+});
+
+test('heap policy: tight for batches without PDFs, V8 defaults when the PDF shaping cache is live', () => {
+  assert.deepEqual(heapPolicy(['html', 'txt', 'json']), { growingPercent: 50, youngGenerationMb: 16 });
+  assert.deepEqual(heapPolicy(['html', 'pdf']), {});
+  assert.deepEqual(heapPolicy(['eml']), {}, 'a mail embeds the PDF');
 });
