@@ -65,15 +65,17 @@ export interface RunResult {
   seconds: number;
   /** Peak resident set of the process (workers are threads of it), in MB; null if unknown. */
   peakMb: number | null;
+  /** CPU time (user + system, every thread) in seconds; null if unknown. On a shared machine it says what wall time cannot. */
+  cpuSeconds: number | null;
   stderr: string;
 }
 
-/** Run a command under /usr/bin/time for its peak RSS. */
+/** Run a command under /usr/bin/time for its peak RSS and CPU time. */
 export function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
   const stats = join(process.env['TMPDIR'] ?? '/tmp', `bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', stats, command, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', '-o', stats, command, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-20_000);
@@ -82,14 +84,17 @@ export function timed(command: string, args: readonly string[], env: NodeJS.Proc
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       let peakMb: number | null = null;
+      let cpuSeconds: number | null = null;
       try {
-        const kb = Number(readFileSync(stats, 'utf8').trim().split('\n').pop());
-        if (Number.isFinite(kb)) peakMb = kb / 1024;
+        // The last line: time prints "Command exited with non-zero status N" before it on failure.
+        const [kb, user, system] = (readFileSync(stats, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+        if (Number.isFinite(kb)) peakMb = kb! / 1024;
+        if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user! + system!;
         rmSync(stats, { force: true });
       } catch {
         // no stats: the run failed before time could write them
       }
-      done({ code: code ?? 1, seconds, peakMb, stderr });
+      done({ code: code ?? 1, seconds, peakMb, cpuSeconds, stderr });
     });
   });
 }

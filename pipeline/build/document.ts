@@ -17,7 +17,8 @@ import { sha256 } from './hash.js';
 import type { Job, JobOutput, JobResult, WorkerConfig } from './job.js';
 import { serializeMessages } from './messages.js';
 import { outputPath } from './naming.js';
-import { readSourceBytes, releaseFromBytes } from './read.js';
+import { readSource, releaseFromBytes } from './read.js';
+import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { writeAtomic } from './write.js';
 
 export const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', txt: 'txt', json: 'json', eml: 'eml' };
@@ -44,8 +45,10 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   let feedHtml: string | undefined;
   let media = ReleaseMedia.none;
   let prepared: PreparedBrand = {};
+  let fingerprint: Fingerprint | null = null;
   const done = (ok: boolean, sourceHash: string | null, extra: Partial<JobResult> = {}): JobResult => ({
     ...(summary ? { summary } : {}),
+    fingerprint,
     ...(feedHtml !== undefined ? { feedHtml } : {}),
     ok,
     outputs,
@@ -64,19 +67,19 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
   let sourceHash: string | null = null;
   let release: Release | undefined;
   try {
-    const bytes = await readSourceBytes(job.path, file, { ...(config.maxSize !== undefined ? { maxSize: config.maxSize } : {}), fs });
-    if (!bytes) return done(false, null);
-    sourceHash = sha256(bytes);
-    release = releaseFromBytes(bytes, file);
+    const read = await readSource(job.path, file, { ...(config.maxSize !== undefined ? { maxSize: config.maxSize } : {}), fs });
+    if (!read) return done(false, null);
+    sourceHash = sha256(read.bytes);
+    fingerprint = fingerprintOf(read.stats, read.statAt);
+    release = releaseFromBytes(read.bytes, file);
     if (!release) return done(false, sourceHash);
     // Images are read here, in the worker, through its own cache: a batch reads a shared image once per worker.
     media = loadReleaseImages(release, file, { source: job.path, root: job.root });
     // So is the logo, after the project's brand is applied under the release's own.
     prepared = await prepareBrand(release, file, { ...(config.render.brand ? { settings: config.render.brand } : {}), source: job.path, root: job.root });
-    if (config.pressroom) {
-      summary = summarize(release, job.relative, job.stem);
-      feedHtml = bodyToHtml(release.body);
-    }
+    // Always recorded in the manifest, so a later build with a press room can list a document built without one.
+    summary = summarize(release, job.relative, job.stem);
+    if (config.pressroom) feedHtml = bodyToHtml(release.body);
   } catch (error) {
     // A bug, not the source's fault: this document fails with one line, the batch goes on.
     report(file, 'internal-error', `handout failed on this document: ${(error as Error).message}`);

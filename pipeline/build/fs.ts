@@ -10,7 +10,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 
 export interface BuildFs {
   readFile(path: string): Promise<Uint8Array>;
-  stat(path: string): Promise<{ size: number; mtimeMs: number; isFile(): boolean }>;
+  /** ctime and inode are optional: without them a source gets no fingerprint and is hashed on every build. */
+  stat(path: string): Promise<{ size: number; mtimeMs: number; ctimeMs?: number; ino?: number; isFile(): boolean }>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   /** Called with `flag: 'wx'`: the file must not exist yet. */
   writeFile(path: string, data: Uint8Array, options: { flag: 'wx' }): Promise<void>;

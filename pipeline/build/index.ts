@@ -1,14 +1,16 @@
 /**
  * A batch build: discover sources, name their outputs, keep this shard's
  * share, skip what the manifest says is current, build the rest on a worker
- * pool and write the manifest. A failure in one document becomes a diagnostic
+ * pool and write the manifest. A build that finds nothing to do loads none of
+ * the extractor, renderers, templates compiler or pool (they take most of a
+ * second to load), starts no worker, and rewrites neither the press room nor
+ * the manifest. A failure in one document becomes a diagnostic
  * on that document's VFile; the batch goes on. Two things stop it early: an
  * output folder that cannot be written (full disk, read-only, no permission)
  * and an aborted `signal` (Ctrl-C). Then no further document is started, the
  * ones running finish, the manifest records what completed, and no press room
  * is written (it is made by whole builds only).
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
@@ -16,18 +18,19 @@ import { report } from '../diagnostics.js';
 import { version } from '../package-root.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import type { RenderOptions } from '../render/index.js';
-import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import type { TemplateSet } from '../render/templates.js';
+import { readTemplateFiles } from '../render/template-files.js';
 import { PRESS_ROOM_STEMS, PressRoom, type PressRoomFile, type PressRoomOptions, type ReleaseSummary } from '../pressroom/index.js';
-import { TemplateError } from '../errors.js';
 import { discover, type Source } from './discover.js';
 import { nodeFs, type BuildFs } from './fs.js';
 import { sha256, stableJson } from './hash.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
-import { isCurrent, manifestPath, readManifest, relativeOutput, removeOutputs, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { checkCurrent, manifestPath, readManifest, relativeOutput, removeOutputs, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { reviveMessages } from './messages.js';
 import { createRunner, runAll } from './pool.js';
+import { feedCachePath, loadFeedCache, pressRoomKey, pressRoomRecord, reportHeld, saveFeedCache, unchangedPressRoom, writePressRoom } from './pressroom.js';
 import { shardOf, shardSuffix, type Shard } from './shard.js';
-import { sweepStaleTemps, writeAtomic } from './write.js';
+import { sweepStaleTemps } from './write.js';
 import { assignStems, type Naming } from './stems.js';
 
 export interface BuildOptions {
@@ -155,7 +158,6 @@ interface Pending {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const templates = options.templates ?? loadTemplates(options.templatesDir);
   const formats = options.formats ?? FORMATS;
   const render = options.render ?? {};
   const naming = options.naming ?? 'mirror';
@@ -163,6 +165,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const incremental = options.incremental ?? true;
   const optsHash = optionsHash(formats, render, naming);
   const fs = options.fs ?? nodeFs;
+  // The hash decides what is current; the compiler is loaded only when something must be rendered.
+  const templatesHash = options.templates?.hash ?? readTemplateFiles(options.templatesDir).hash;
+  let compiled: Promise<TemplateSet> | undefined = options.templates ? Promise.resolve(options.templates) : undefined;
+  const templates = (): Promise<TemplateSet> => (compiled ??= import('../render/templates.js').then((m) => m.loadTemplates(options.templatesDir)));
 
   // Temporary files of killed builds; this process's own (its workers' too) are never touched.
   await sweepStaleTemps(outDir, fs);
@@ -181,16 +187,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const manifestFile = manifestPath(outDir, shardSuffix(options.shard));
   let manifest: Manifest = { version: 1, documents: Object.create(null) as Record<string, ManifestEntry> };
   let hadManifest = false;
+  // Whether the manifest on disk must be rewritten (missing, corrupt, or any entry changed).
+  let manifestDirty = true;
   if (incremental) {
     const loaded = readManifest(manifestFile);
     manifest = loaded.manifest;
     hadManifest = Object.keys(manifest.documents).length > 0;
+    manifestDirty = !hadManifest || loaded.problem !== undefined;
     if (loaded.problem) {
       const file = new VFile({ path: displayPath(manifestFile, options.cwd) });
       report(file, 'invalid-manifest', loaded.problem);
       problemFiles.push(file);
     }
   }
+  // Whether any document's entry (what the press room is made of) changed in this build.
+  let entriesChanged = false;
 
   const total = assigned.length;
   const documents: (DocumentResult & { index: number })[] = [];
@@ -207,8 +218,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     current.add(key);
     const shown = displayPath(source.path, options.cwd);
     const previous = manifest.documents[key];
-    const expected = { source: shown, templatesHash: templates.hash, optionsHash: optsHash, tool: version, clash: clash ?? null };
-    if (incremental && !options.force && previous && isCurrent(previous, expected, source.path, outDir, options.maxSize)) {
+    const expected = { source: shown, templatesHash, optionsHash: optsHash, tool: version, clash: clash ?? null };
+    // An entry without a summary (recorded by an older version without a press room) cannot be listed: rebuild it.
+    const listable = !pressroom || previous?.summary !== undefined;
+    const currency = incremental && !options.force && previous && listable ? checkCurrent(previous, expected, source.path, outDir, options.maxSize) : 'stale';
+    if (previous && currency !== 'stale') {
+      if (currency === 'refreshed') manifestDirty = true;
       const file = new VFile({ path: shown });
       reviveMessages(file, previous.messages);
       const outputs = previous.outputs.map((o) => ({ format: o.format, path: join(outDir, o.path), bytes: o.bytes, sha256: o.sha256 }));
@@ -219,12 +234,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pending.push({ index, source, stem, clash: clash ?? null, previous, job: { path: source.path, displayPath: shown, relative: source.relative, root: inputRoot(source), stem, ...(clash ? { clash } : {}) } });
   }
 
+  // Broken templates fail the build here, before any output is written or removed.
+  if (pending.length > 0) await templates();
+
   // Outputs of documents that are gone (or moved to another name).
   const removed: string[] = [];
   for (const [key, entry] of Object.entries(manifest.documents)) {
     if (current.has(key)) continue;
     removed.push(...(await removeOutputs(outDir, entry.outputs)));
     delete manifest.documents[key];
+    entriesChanged = true;
   }
   const checked = performance.now();
 
@@ -250,6 +269,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const record = (item: Pending, result: JobResult): void => {
     // Never started because the build was stopping: its previous record (if any) stays as it was.
     if (result.cancelled) return;
+    entriesChanged = true;
     if (result.folderError) {
       if (unwritable) {
         // Ran alongside the first document to hit the folder error: same cause, reported once.
@@ -270,7 +290,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       manifest.documents[item.stem] = {
         source: item.job.displayPath,
         sourceHash: result.sourceHash,
-        templatesHash: result.templatesHash,
+        fingerprint: result.fingerprint,
+        // The main thread's copy when equal: 10,000 entries then share one string instead of 10,000 cloned ones.
+        templatesHash: result.templatesHash === templatesHash ? templatesHash : result.templatesHash,
         optionsHash: optsHash,
         tool: version,
         clash: item.clash,
@@ -287,7 +309,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     finish({ index: item.index, source: item.source, stem: item.stem, file, outputs, ok: result.ok, status: result.ok ? 'built' : 'failed', ms: result.ms, ...(result.summary ? { summary: result.summary } : {}) });
   };
   if (pending.length > 0) {
-    const runner = createRunner(config, jobs, templates, options.fs);
+    const runner = await createRunner(config, jobs, await templates(), options.fs);
     try {
       await runAll(
         pending,
@@ -298,6 +320,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const file = new VFile({ path: item.job.displayPath });
           report(file, 'internal-error', `The build worker failed on this document: ${error.message}`);
           delete manifest.documents[item.stem];
+          entriesChanged = true;
           finish({ index: item.index, source: item.source, stem: item.stem, file, outputs: [], ok: false, status: 'failed', ms: 0 });
         },
         () => unwritable || options.signal?.aborted === true,
@@ -306,11 +329,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       options.signal?.removeEventListener('abort', onAbort);
       await runner.close();
     }
+  } else {
+    options.signal?.removeEventListener('abort', onAbort);
   }
   for (const paths of await Promise.all(stale)) removed.push(...paths);
   const stopped: BuildResult['stopped'] = unwritable ? 'output-unwritable' : options.signal?.aborted && documents.length < total ? 'interrupted' : undefined;
+  documents.sort((a, b) => a.index - b.index);
 
-  if (incremental && (total > 0 || hadManifest)) {
+  // A stopped build is not whole: the press room (and its feed cache) stays as the last whole build left it.
+  let written: PressRoomFile[] = [];
+  const previousRecord = manifest.pressroom;
+  delete manifest.pressroom;
+  if (pressroom && !stopped) {
+    const key = pressRoomKey(options.pressroom || {}, templatesHash, reportHeld(pressroom, documents));
+    const unchanged = entriesChanged ? undefined : unchangedPressRoom(previousRecord, key, outDir);
+    if (unchanged) {
+      written = unchanged;
+      manifest.pressroom = previousRecord;
+    } else {
+      const files = await writePressRoom(pressroom, documents, templates, outDir, displayPath(outDir, options.cwd), problemFiles, fs);
+      written = files ?? [];
+      const kept = files && pressRoomRecord(key, files, outDir);
+      if (kept) manifest.pressroom = kept;
+      if (incremental) await saveFeedCache(feedCachePath(outDir, options.shard), pressroom.feedContents(), fs);
+    }
+  } else if (!entriesChanged && previousRecord) {
+    // No press room this time (a shard, --no-pressroom or a stopped build), but the entries it was made from are unchanged: it stays current.
+    manifest.pressroom = previousRecord;
+  }
+  if (manifest.pressroom !== previousRecord) manifestDirty = true;
+
+  if (incremental && (entriesChanged || manifestDirty) && (total > 0 || hadManifest)) {
     try {
       // Atomic: the old manifest stays whole if this write fails.
       await writeManifest(manifestFile, manifest, fs);
@@ -323,10 +372,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
   }
-  documents.sort((a, b) => a.index - b.index);
-  // A stopped build is not whole: the press room (and its feed cache) stays as the last whole build left it.
-  const written = pressroom && !stopped ? await writePressRoom(pressroom, documents, templates, outDir, problemFiles, fs) : [];
-  if (pressroom && incremental && !stopped) await saveFeedCache(feedCachePath(outDir, options.shard), pressroom.feedContents(), fs);
   const ended = performance.now();
   return {
     documents: documents.map(({ index: _index, ...d }) => d),
@@ -337,54 +382,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     jobs: pending.length > 0 ? jobs : 0,
     ...(options.shard ? { shard: options.shard } : {}),
     optionsHash: optsHash,
-    templatesHash: templates.hash,
+    templatesHash,
     pressroom: written,
     ...(stopped ? { stopped } : {}),
   };
-}
-
-/** The press room from the documents' summaries and outputs; a failure is a problem of the batch, not of a document. */
-async function writePressRoom(pressroom: PressRoom, documents: readonly DocumentResult[], templates: TemplateSet, outDir: string, problems: VFile[], fs: BuildFs): Promise<PressRoomFile[]> {
-  const entries = documents.flatMap((d) =>
-    d.summary ? [{ summary: d.summary, outputs: d.outputs.map((o) => ({ format: o.format, path: relativeOutput(outDir, o.path), bytes: o.bytes, sha256: o.sha256 })) }] : [],
-  );
-  if (entries.length === 0) return [];
-  for (const d of documents) {
-    if (d.summary && pressroom.holds(d.summary)) {
-      report(d.file, 'embargoed', `Embargoed until ${d.summary.embargo}: left out of the press room (index.html, feed.xml, manifest.json); its handouts are built. --include-embargoed lists it anyway`, d.summary.embargoAt);
-    }
-  }
-  try {
-    return await pressroom.write(entries, outDir, templates, fs);
-  } catch (error) {
-    const file = new VFile({ path: displayPath(outDir) });
-    if (error instanceof TemplateError) report(file, 'template-error', `press room: ${error.message}`);
-    else report(file, 'write-error', `Cannot write the press room: ${(error as Error).message}`);
-    problems.push(file);
-    return [];
-  }
-}
-
-/** The feed's body HTML of the newest releases, kept beside the manifest so a skipped document keeps its feed content. */
-function feedCachePath(outDir: string, shard: Shard | undefined): string {
-  return join(outDir, `.handout-feed${shardSuffix(shard)}.json`);
-}
-
-function loadFeedCache(path: string): Record<string, string> {
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  } catch {
-    // No cache (first build) or an unreadable one: skipped releases are listed in the feed without their body.
-    return {};
-  }
-}
-
-async function saveFeedCache(path: string, contents: Record<string, string>, fs: BuildFs): Promise<void> {
-  try {
-    await writeAtomic(path, Buffer.from(JSON.stringify(contents), 'utf8'), fs);
-  } catch {
-    // The cache only saves work; the next build lists skipped releases without their body.
-  }
 }

@@ -6,6 +6,7 @@ import type { Format, RenderOptions } from '../render/index.js';
 import type { ReleaseSummary } from '../pressroom/summary.js';
 import type { SerializedMessage } from './messages.js';
 import type { ImageDependency } from '../media/release-images.js';
+import type { Fingerprint } from './fingerprint.js';
 
 /** What every document of one build shares; given to each worker once. */
 export interface WorkerConfig {
@@ -13,7 +14,7 @@ export interface WorkerConfig {
   formats: readonly Format[];
   templatesDir?: string;
   render: RenderOptions;
-  /** Send back each release's summary and body HTML for the press room. */
+  /** Send back each release's body HTML for the press room's feed (its summary is always sent). */
   pressroom: boolean;
   /** Refuse sources larger than this many bytes (checked by stat before reading). */
   maxSize?: number;
@@ -58,6 +59,8 @@ export interface JobResult {
   messages: SerializedMessage[];
   /** sha256 of the source bytes actually built (null when they could not be read). */
   sourceHash: string | null;
+  /** The source's stat as it was read, when old enough to be trusted by the next build (see fingerprint.ts). */
+  fingerprint: Fingerprint | null;
   /** Hash of the templates this document was rendered with. */
   templatesHash: string;
   /** The image files the source names, with their hashes: a changed image rebuilds the document. */

@@ -1,9 +1,11 @@
 /**
  * The incremental-build manifest, `.handout-manifest.json` in the output
  * folder (`.handout-manifest.I-of-N.json` for a shard). For every document it
- * records what went in (source, templates, options, tool version) and what
- * came out (each output's size, mtime and sha256), so a rebuild can skip
- * what is unchanged and remove what belongs to deleted sources.
+ * records what went in (source hash and stat fingerprint, templates, options,
+ * tool version) and what came out (each output's size, mtime and sha256), so
+ * a rebuild can skip what is unchanged and remove what belongs to deleted
+ * sources. It also records the press room as last written, so a build that
+ * changed nothing need not render it again.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import type { ReleaseSummary } from '../pressroom/summary.js';
 import type { SerializedMessage } from './messages.js';
 import type { BuildFs } from './fs.js';
 import { DEFAULT_MAX_SIZE } from './size.js';
+import { fingerprintOf, matches, type Fingerprint } from './fingerprint.js';
 import { writeAtomic } from './write.js';
 import type { ImageDependency } from '../media/release-images.js';
 
@@ -33,6 +36,8 @@ export interface ManifestEntry {
   /** Source path as diagnostics name it. */
   source: string;
   sourceHash: string;
+  /** The source's stat when it was last hashed, if old enough to trust (see fingerprint.ts); absent or null: hash it. */
+  fingerprint?: Fingerprint | null;
   templatesHash: string;
   optionsHash: string;
   tool: string;
@@ -50,10 +55,32 @@ export interface ManifestEntry {
   summary?: ReleaseSummary;
 }
 
+/** A press room file as written: skipped only while it is still there, untouched. */
+export interface PressRoomFileRecord {
+  name: string;
+  /** Relative to the output folder. */
+  path: string;
+  bytes: number;
+  sha256: string;
+  mtimeMs: number;
+}
+
+export interface PressRoomRecord {
+  /** Hash of the press room's inputs besides the documents' entries (see build/pressroom.ts). */
+  key: string;
+  files: PressRoomFileRecord[];
+}
+
 export interface Manifest {
   version: typeof MANIFEST_VERSION;
   /** Keyed by output stem: unique within the output folder. */
   documents: Record<string, ManifestEntry>;
+  /**
+   * Present only while the press room files were written from exactly these
+   * documents' entries: any build that changes an entry without writing the
+   * press room drops it.
+   */
+  pressroom?: PressRoomRecord;
 }
 
 export function manifestPath(outDir: string, suffix: string): string {
@@ -75,6 +102,12 @@ function isManifest(value: unknown): value is Manifest {
   );
 }
 
+function isPressRoomRecord(value: unknown): value is PressRoomRecord {
+  if (!value || typeof value !== 'object') return false;
+  const r = value as Partial<PressRoomRecord>;
+  return typeof r.key === 'string' && Array.isArray(r.files) && r.files.every((f) => f && typeof f.path === 'string' && typeof f.bytes === 'number' && typeof f.mtimeMs === 'number');
+}
+
 /** Read the manifest; a missing one is empty, a corrupt one is empty with a problem to report. */
 export function readManifest(path: string): ManifestLoad {
   let text: string;
@@ -86,7 +119,10 @@ export function readManifest(path: string): ManifestLoad {
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (isManifest(parsed)) return { manifest: { version: MANIFEST_VERSION, documents: Object.assign(Object.create(null) as Record<string, ManifestEntry>, parsed.documents) } };
+    if (isManifest(parsed)) {
+      const documents = Object.assign(Object.create(null) as Record<string, ManifestEntry>, parsed.documents);
+      return { manifest: { version: MANIFEST_VERSION, documents, ...(isPressRoomRecord(parsed.pressroom) ? { pressroom: parsed.pressroom } : {}) } };
+    }
   } catch {
     // fall through: same answer as a manifest of the wrong shape
   }
@@ -107,48 +143,59 @@ export interface Expected {
   clash: string | null;
 }
 
+/** `current`: skip it; `refreshed`: skip it, and its entry's stat records were brought up to date (write the manifest); `stale`: build it. */
+export type Currency = 'current' | 'refreshed' | 'stale';
+
 /**
- * Whether a document can be skipped. The source is hashed (it is small); each
- * output is trusted when its size and mtime match the record and rehashed
- * otherwise, so a restored CI cache with new mtimes is still recognised.
- * Refreshed mtimes are written back into the entry. A source that is no
- * longer a regular file, or is now over `maxSize`, is not current: the build
- * then reports it as it would a new one (never read here).
+ * Whether a document can be skipped. The source is trusted when its stat
+ * matches the recorded fingerprint, else read and hashed (a new fingerprint
+ * is then recorded if the hash still matches). Each output is trusted when
+ * its size and mtime match the record and rehashed otherwise, so a restored
+ * CI cache with new mtimes is still recognised. A source that is no longer a
+ * regular file, or is now over `maxSize`, is stale: the build then reports it
+ * as it would a new one (never read here).
  */
-export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, sourcePath: string, outDir: string, maxSize = DEFAULT_MAX_SIZE): boolean {
-  if (!entry) return false;
-  if (entry.source !== expected.source || entry.templatesHash !== expected.templatesHash || entry.optionsHash !== expected.optionsHash) return false;
-  if (entry.tool !== expected.tool || entry.clash !== expected.clash) return false;
-  let source: Buffer;
+export function checkCurrent(entry: ManifestEntry | undefined, expected: Expected, sourcePath: string, outDir: string, maxSize = DEFAULT_MAX_SIZE): Currency {
+  if (!entry) return 'stale';
+  if (entry.source !== expected.source || entry.templatesHash !== expected.templatesHash || entry.optionsHash !== expected.optionsHash) return 'stale';
+  if (entry.tool !== expected.tool || entry.clash !== expected.clash) return 'stale';
+  let refreshed = false;
   try {
+    const statAt = Date.now();
     // Never read a FIFO or device (it could block forever), nor a source past the size limit.
-    const info = statSync(sourcePath);
-    if (!info.isFile() || info.size > maxSize) return false;
-    source = readFileSync(sourcePath);
+    const info = statSync(sourcePath, { throwIfNoEntry: false });
+    if (!info || !info.isFile() || info.size > maxSize) return 'stale';
+    if (!matches(entry.fingerprint, info)) {
+      if (sha256(readFileSync(sourcePath)) !== entry.sourceHash) return 'stale';
+      const fingerprint = fingerprintOf(info, statAt);
+      if (fingerprint || entry.fingerprint) {
+        entry.fingerprint = fingerprint;
+        refreshed = true;
+      }
+    }
   } catch {
-    return false;
+    return 'stale';
   }
-  if (sha256(source) !== entry.sourceHash) return false;
   // An entry from before images were tracked cannot say what its document showed.
-  if (!Array.isArray(entry.images) || !imagesCurrent(entry.images, dirname(sourcePath))) return false;
+  if (!Array.isArray(entry.images)) return 'stale';
+  const images = imagesCurrent(entry.images, dirname(sourcePath));
+  if (images === 'stale') return 'stale';
+  if (images === 'refreshed') refreshed = true;
   for (const output of entry.outputs) {
     const path = join(outDir, output.path);
     let info;
     try {
-      info = statSync(path);
+      info = statSync(path, { throwIfNoEntry: false });
+      if (!info || info.size !== output.bytes) return 'stale';
+      if (info.mtimeMs === output.mtimeMs) continue;
+      if (sha256(readFileSync(path)) !== output.sha256) return 'stale';
     } catch {
-      return false;
-    }
-    if (info.size !== output.bytes) return false;
-    if (info.mtimeMs === output.mtimeMs) continue;
-    try {
-      if (sha256(readFileSync(path)) !== output.sha256) return false;
-    } catch {
-      return false;
+      return 'stale';
     }
     output.mtimeMs = info.mtimeMs;
+    refreshed = true;
   }
-  return true;
+  return refreshed ? 'refreshed' : 'current';
 }
 
 /**
@@ -157,7 +204,8 @@ export function isCurrent(entry: ManifestEntry | undefined, expected: Expected, 
  * mtimes is still recognised). One that was missing and is there now, or the
  * other way round, is a change. Refreshed mtimes are written back.
  */
-function imagesCurrent(images: ImageDependency[], sourceDir: string): boolean {
+function imagesCurrent(images: ImageDependency[], sourceDir: string): Currency {
+  let refreshed = false;
   for (const image of images) {
     const path = resolve(sourceDir, image.path);
     const stamp = image.stamp;
@@ -166,20 +214,21 @@ function imagesCurrent(images: ImageDependency[], sourceDir: string): boolean {
       info = statSync(path);
     } catch {
       if (stamp === null) continue;
-      return false;
+      return 'stale';
     }
-    if (stamp === null || info.size !== stamp.size) return false;
+    if (stamp === null || info.size !== stamp.size) return 'stale';
     if (info.mtimeMs === stamp.mtimeMs) continue;
     // Refused unread (too large): a new mtime is all there is to go on.
-    if (stamp.sha256 === null || !info.isFile()) return false;
+    if (stamp.sha256 === null || !info.isFile()) return 'stale';
     try {
-      if (sha256(readFileSync(path)) !== stamp.sha256) return false;
+      if (sha256(readFileSync(path)) !== stamp.sha256) return 'stale';
     } catch {
-      return false;
+      return 'stale';
     }
     stamp.mtimeMs = info.mtimeMs;
+    refreshed = true;
   }
-  return true;
+  return refreshed ? 'refreshed' : 'current';
 }
 
 export function relativeOutput(outDir: string, path: string): string {

@@ -3,9 +3,9 @@
  * worker threads. At most a few jobs per thread are in flight, so memory
  * stays flat however long the batch is.
  */
-import { Piscina } from 'piscina';
 import type { TemplateSet } from '../render/templates.js';
 import type { BuildFs } from './fs.js';
+import { heapPolicy } from './heap.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
 
 export interface Runner {
@@ -14,13 +14,18 @@ export interface Runner {
   close(): Promise<void>;
 }
 
-/** `fs` (an injected file system) needs the in-process runner: functions cannot be sent to workers. */
-export function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet, fs?: BuildFs): Runner {
+/**
+ * `fs` (an injected file system) needs the in-process runner: functions cannot
+ * be sent to workers. Called only when something needs building: the
+ * renderers (in-process) and piscina are loaded here, never by a no-op build.
+ */
+export async function createRunner(config: WorkerConfig, jobs: number, templates: TemplateSet, fs?: BuildFs): Promise<Runner> {
   if (jobs <= 1 || fs) {
-    // Loaded on first use: a no-op rebuild never needs the renderers, and they take a second to load.
-    const document = import('./document.js');
-    return { threads: 1, run: async (job) => (await document).buildDocument(job, templates, config, fs), close: async () => {} };
+    const { buildDocument } = await import('./document.js');
+    return { threads: 1, run: (job) => buildDocument(job, templates, config, fs), close: async () => {} };
   }
+  const { Piscina } = await import('piscina');
+  const young = heapPolicy(config.formats).youngGenerationMb;
   const pool = new Piscina<Job, JobResult>({
     filename: new URL('./worker.js', import.meta.url).href,
     workerData: config,
@@ -28,6 +33,8 @@ export function createRunner(config: WorkerConfig, jobs: number, templates: Temp
     maxThreads: jobs,
     // Workers must not outlive the build; they are closed explicitly.
     idleTimeout: 60_000,
+    // Sized by what the batch renders (see heap.ts); not a limit on what a document may use.
+    ...(young !== undefined ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
   });
   return { threads: jobs, run: (job) => pool.run(job), close: () => pool.destroy() };
 }

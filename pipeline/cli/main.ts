@@ -17,6 +17,7 @@ import { report } from '../diagnostics.js';
 import { TemplateError, UsageError } from '../errors.js';
 import { version } from '../package-root.js';
 import { annotation } from './annotations.js';
+import { tuneHeapForBatch } from './heap.js';
 import { HELP, parseCommand, resolveBuild, type BuildCommand, type ExtractCommand, type MergeReportsCommand } from './args.js';
 import { INTERRUPTED_EXIT, sigintSignal } from './interrupt.js';
 import { createProgress } from './progress.js';
@@ -182,6 +183,7 @@ async function finishBuild(cmd: BuildCommand, result: BuildResult, io: Io): Prom
 
 async function runBuild(cmd: BuildCommand, io: Io): Promise<number> {
   const options = buildOptions(cmd, io);
+  tuneHeapForBatch(cmd.formats);
   if (cmd.watch) return runWatch(cmd, options, io);
   // A progress bar is for a person at a terminal: never in CI logs or with --quiet.
   const progress = createProgress(io.stderr, io.color && !cmd.quiet && io.env['CI'] === undefined);

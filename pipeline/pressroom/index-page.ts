@@ -9,6 +9,7 @@ import { SafeString } from '../render/handlebars.js';
 import type { TemplateSet } from '../render/templates.js';
 import { directionOf, formatDate } from '../render/view.js';
 import { canonicalTag, stringsFor, type StringOverrides, type Strings } from '../render/locale/strings.js';
+import { dateTimeFormat } from '../render/locale/date-format.js';
 import { hrefOf, type PressEntry } from './entry.js';
 
 function formatLabels(strings: Strings): Record<string, string> {
@@ -36,9 +37,9 @@ export function scriptHash(script: string): string {
 function monthFormat(language: string): Intl.DateTimeFormat {
   const options = { month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
   try {
-    return new Intl.DateTimeFormat(language, options);
+    return dateTimeFormat(language, options);
   } catch {
-    return new Intl.DateTimeFormat('en', options);
+    return dateTimeFormat('en', options);
   }
 }
 

@@ -13,13 +13,14 @@ import type { TemplateSet } from '../render/templates.js';
 import { isEmbargoed } from './embargo.js';
 import type { PressEntry } from './entry.js';
 import { renderFeed } from './feed.js';
-import { renderIndex } from './index-page.js';
 import { renderManifest } from './manifest.js';
-import { newestFirst, type ReleaseSummary } from './summary.js';
+import { newestFirst } from './order.js';
+import type { ReleaseSummary } from './summary.js';
 import { stringsFor, type StringOverrides } from '../render/locale/strings.js';
 
 export type { PressEntry, EntryOutput } from './entry.js';
-export { summarize, newestFirst, type ReleaseSummary } from './summary.js';
+export type { ReleaseSummary } from './summary.js';
+export { newestFirst } from './order.js';
 export { isEmbargoed } from './embargo.js';
 
 export interface PressRoomOptions {
@@ -102,6 +103,8 @@ export class PressRoom {
 
   /** Write the three files from the batch's entries; returns what was written. */
   async write(entries: readonly PressEntry[], outDir: string, templates: TemplateSet, fs?: BuildFs): Promise<PressRoomFile[]> {
+    // Loaded here, not at the top: the index page needs the date formatting of the renderers, which a build that writes no press room never loads.
+    const { renderIndex } = await import('./index-page.js');
     const sorted = entries.filter((e) => !this.holds(e.summary)).sort((a, b) => newestFirst(a.summary, b.summary));
     const language = this.options.language ?? 'en';
     const title = this.options.title ?? stringsFor(language, this.options.strings).pressReleases;

@@ -43,12 +43,4 @@ export function summarize(release: Release, source: string, stem: string): Relea
   };
 }
 
-/** Newest first; undated releases last; then by output name, so the order is stable. */
-export function newestFirst(a: ReleaseSummary, b: ReleaseSummary): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  return a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0;
-}
+export { newestFirst } from './order.js';

@@ -6,9 +6,9 @@ import type { VFile } from 'vfile';
 import type { Release } from '../release.js';
 import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
-import { renderPdf, type PdfOptions } from './pdf/index.js';
+import type { PdfOptions } from './pdf/index.js';
 import type { TemplateSet } from './templates.js';
-import { renderEml, type EmlOptions } from './eml.js';
+import type { EmlOptions } from './eml.js';
 import { renderText, type TextRenderOptions } from './text/index.js';
 
 import type { Format } from './formats.js';
@@ -53,6 +53,8 @@ export async function renderFormat(format: Format, release: Release, file: VFile
     case 'eml': {
       const part = async (f: 'html' | 'txt' | 'pdf'): Promise<Uint8Array> => (rendered[f] ??= await renderFormat(f, release, file, templates, options, rendered));
       const epoch = options.eml?.sourceDateEpoch ?? options.pdf?.sourceDateEpoch;
+      // PDF and mail are loaded on first use: pdfkit, fontkit and the mail builder cost each build worker ~15 MB that an HTML-only batch never needs.
+      const { renderEml } = await import('./eml.js');
       return renderEml(release, { html: await part('html'), txt: await part('txt'), pdf: await part('pdf'), pdfName: options.eml?.pdfName ?? 'release.pdf' }, { ...options.eml, ...view, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}) });
     }
     case 'html':
@@ -61,7 +63,9 @@ export async function renderFormat(format: Format, release: Release, file: VFile
       return Buffer.from(renderText(release, templates, { ...options.text, ...view }, file), 'utf8');
     case 'json':
       return Buffer.from(renderJson(release), 'utf8');
-    case 'pdf':
+    case 'pdf': {
+      const { renderPdf } = await import('./pdf/index.js');
       return renderPdf(release, file, templates, { ...options.pdf, ...view, ...media });
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { HeaderField, Release } from '../release.js';
 import { version } from '../package-root.js';
 import { fill, stringsFor, type StringOverrides, type Strings } from './locale/strings.js';
 import { formatInstant } from './locale/instant.js';
+import { dateTimeFormat } from './locale/date-format.js';
 import { embargoLineText } from '../extract/embargo.js';
 import { brandView, type BrandView } from '../brand/view.js';
 import type { LogoImage } from '../brand/logo-image.js';
@@ -58,9 +59,9 @@ export function formatDate(iso: string, language: string, style: 'long' | 'full'
   const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(date);
+    return dateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: style, timeZone: 'UTC' }).format(date);
+    return dateTimeFormat('en', { dateStyle: style, timeZone: 'UTC' }).format(date);
   }
 }
 

@@ -49,4 +49,7 @@ test('verdicts, tables, limited concurrency and timed runs', async () => {
   const run = await timed(process.execPath, ['-e', 'process.exit(3)']);
   assert.equal(run.code, 3);
   assert.ok(run.peakMb !== null && run.peakMb > 1);
+  const busy = await timed(process.execPath, ['-e', 'const end = Date.now() + 300; while (Date.now() < end);']);
+  assert.equal(busy.code, 0);
+  assert.ok(busy.cpuSeconds !== null && busy.cpuSeconds > 0, 'CPU time is read');
 });

@@ -13,6 +13,8 @@ import { UsageError } from '../../pipeline/errors.js';
 import { renderHtml } from '../../pipeline/render/html/index.js';
 import { fallbackChain, stringsFor, STRING_KEYS, CATALOGUE } from '../../pipeline/render/locale/strings.js';
 import { formatInstant } from '../../pipeline/render/locale/instant.js';
+import { dateTimeFormat } from '../../pipeline/render/locale/date-format.js';
+import { formatDate } from '../../pipeline/render/view.js';
 import { renderPdf } from '../../pipeline/render/pdf/index.js';
 import { loadTemplates } from '../../pipeline/render/templates.js';
 import { renderText } from '../../pipeline/render/text/index.js';
@@ -121,5 +123,17 @@ test('instants keep the offset they were written with', () => {
   assert.equal(formatInstant('2026-03-03T10:00:00-05:00', 'en'), 'March 3, 2026 at 10:00 AM GMT-5');
   assert.equal(formatInstant('2026-03-03T10:00:00-05:00', 'es'), '3 de marzo de 2026 a las 10:00 GMT-5');
   assert.equal(formatInstant('2026-03-03T10:00:00+05:30', 'en'), 'March 3, 2026 at 10:00 AM GMT+5:30');
+  assert.equal(formatInstant('2026-03-03T10:00:00Z', 'de'), '3. März 2026 um 10:00 UTC');
+});
+
+test('date formatters are made once per language and options, and a refused tag still falls back to English', () => {
+  const long = { dateStyle: 'long', timeZone: 'UTC' } as const;
+  assert.equal(dateTimeFormat('de', long), dateTimeFormat('de', { ...long }));
+  assert.notEqual(dateTimeFormat('de', long), dateTimeFormat('fr', long));
+  assert.throws(() => dateTimeFormat('not a tag!', long), RangeError);
+  // Many languages (a hostile batch) evict old formatters; the answers stay the same.
+  for (let i = 0; i < 100; i++) dateTimeFormat(`en-x-p${i}`, long);
+  assert.equal(formatDate('2026-03-03', 'de'), '3. März 2026');
+  assert.equal(formatDate('2026-03-03', 'not a tag!'), 'March 3, 2026');
   assert.equal(formatInstant('2026-03-03T10:00:00Z', 'de'), '3. März 2026 um 10:00 UTC');
 });

@@ -3,6 +3,7 @@
  * the release's locale at the offset it was written with: an embargo set for
  * 10:00 in New York reads "10:00 GMT-5" wherever the handout is built.
  */
+import { dateTimeFormat } from './date-format.js';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|([+-])(\d{2}):(\d{2}))$/u;
 
@@ -16,9 +17,9 @@ export function offsetMinutes(iso: string): number | undefined {
 
 function format(language: string, options: Intl.DateTimeFormatOptions, date: Date): string {
   try {
-    return new Intl.DateTimeFormat(language, options).format(date);
+    return dateTimeFormat(language, options).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en', options).format(date);
+    return dateTimeFormat('en', options).format(date);
   }
 }
 
