@@ -7,7 +7,7 @@
  * sources. It also records the press room as last written, so a build that
  * changed nothing need not render it again.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Format } from '../render/index.js';
@@ -182,51 +182,49 @@ export function checkCurrent(entry: ManifestEntry | undefined, expected: Expecte
   if (images === 'stale') return 'stale';
   if (images === 'refreshed') refreshed = true;
   for (const output of entry.outputs) {
-    const path = join(outDir, output.path);
-    let info;
-    try {
-      info = statSync(path, { throwIfNoEntry: false });
-      if (!info || info.size !== output.bytes) return 'stale';
-      if (info.mtimeMs === output.mtimeMs) continue;
-      if (sha256(readFileSync(path)) !== output.sha256) return 'stale';
-    } catch {
-      return 'stale';
-    }
-    output.mtimeMs = info.mtimeMs;
-    refreshed = true;
+    const state = recordedFile(join(outDir, output.path), output.bytes, output, output.sha256);
+    if (state === 'stale') return 'stale';
+    if (state === 'refreshed') refreshed = true;
   }
   return refreshed ? 'refreshed' : 'current';
 }
 
 /**
- * Whether every image the document showed is unchanged: one stat each, and a
- * rehash only when its size or mtime moved (so a restored cache with fresh
- * mtimes is still recognised). One that was missing and is there now, or the
- * other way round, is a change. Refreshed mtimes are written back.
+ * A file the manifest recorded (an output, an image): current when its size
+ * and mtime match the record, else rehashed, so a restored cache with fresh
+ * mtimes is still recognised ('refreshed': the new mtime is written into the
+ * record). A record without a hash (a file refused unread) has only its mtime
+ * to go on.
+ */
+function recordedFile(path: string, size: number, record: { mtimeMs: number }, hash: string | null): Currency {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info || info.size !== size) return 'stale';
+    if (info.mtimeMs === record.mtimeMs) return 'current';
+    if (hash === null || !info.isFile() || sha256(readFileSync(path)) !== hash) return 'stale';
+    record.mtimeMs = info.mtimeMs;
+    return 'refreshed';
+  } catch {
+    return 'stale';
+  }
+}
+
+/**
+ * Whether every image the document showed is unchanged (see recordedFile). One
+ * that was missing and is there now, or the other way round, is a change.
  */
 function imagesCurrent(images: ImageDependency[], sourceDir: string): Currency {
   let refreshed = false;
   for (const image of images) {
     const path = resolve(sourceDir, image.path);
     const stamp = image.stamp;
-    let info;
-    try {
-      info = statSync(path);
-    } catch {
-      if (stamp === null) continue;
-      return 'stale';
+    if (stamp === null) {
+      if (existsSync(path)) return 'stale';
+      continue;
     }
-    if (stamp === null || info.size !== stamp.size) return 'stale';
-    if (info.mtimeMs === stamp.mtimeMs) continue;
-    // Refused unread (too large): a new mtime is all there is to go on.
-    if (stamp.sha256 === null || !info.isFile()) return 'stale';
-    try {
-      if (sha256(readFileSync(path)) !== stamp.sha256) return 'stale';
-    } catch {
-      return 'stale';
-    }
-    stamp.mtimeMs = info.mtimeMs;
-    refreshed = true;
+    const state = recordedFile(path, stamp.size, stamp, stamp.sha256);
+    if (state === 'stale') return 'stale';
+    if (state === 'refreshed') refreshed = true;
   }
   return refreshed ? 'refreshed' : 'current';
 }
