@@ -86,6 +86,24 @@ const imagePdf = (profile: Profile, name: string): string => join(dir, `images-$
 const BRAND_PDFS = ['columbia-gorge-solar-farm.pdf', 'bluewater-partnership.pdf'];
 const brandPdf = (profile: Profile, name: string): string => join(dir, `brand-${profile}`, name);
 
+/** `pdfimages -list`: its text, and its rows split into columns (page num type width height color comp bpc enc …). */
+async function imagesOf(path: string): Promise<{ list: string; rows: string[][] }> {
+  const { stdout: list } = await run('pdfimages', ['-list', path]);
+  return { list, rows: list.trim().split('\n').slice(2).map((row) => row.trim().split(/\s+/u)) };
+}
+
+/** Every Figure of the structure tree, in order, through qpdf --json. */
+async function figuresOf(path: string): Promise<StructNode[]> {
+  const { stdout } = await run('qpdf', ['--json', path], { maxBuffer: 1 << 28 });
+  const figures: StructNode[] = [];
+  const walk = (node: StructNode): void => {
+    if (node.role === 'Figure') figures.push(node);
+    node.kids.forEach(walk);
+  };
+  walk(structureOf(stdout).root!);
+  return figures;
+}
+
 before(async () => {
   for (const tool of ['qpdf', 'pdffonts', 'pdfinfo', 'pdfimages', 'pdftotext', 'pdftoppm', 'java']) requireTool(tool);
   for (const jar of PDFBOX_JARS) assert.ok(existsSync(jar), `${jar} is missing: apt-get install libpdfbox2-java libactivation-java libjaxb-api-java`);
@@ -127,19 +145,12 @@ for (const [profile, [part, conformance]] of Object.entries(PROFILES) as [Profil
 
   test(`${profile}: the images are 8-bit RGB or grey with no soft mask (pdfimages), each a Figure with /Alt and a Caption (qpdf --json)`, async () => {
     for (const name of IMAGE_PDFS) {
-      const { stdout: list } = await run('pdfimages', ['-list', imagePdf(profile, name)]);
-      const rows = list.trim().split('\n').slice(2).map((row) => row.trim().split(/\s+/u));
+      const { list, rows } = await imagesOf(imagePdf(profile, name));
       // page num type width height color comp bpc enc …
       assert.deepEqual(rows.map((r) => r.slice(2, 4).concat(r.slice(5, 8))), name.startsWith('images/')
         ? [['image', '160', 'rgb', '3', '8'], ['image', '48', 'rgb', '3', '8']]
         : [['image', '40', 'rgb', '3', '8'], ['image', '24', 'rgb', '3', '8'], ['image', '19', 'rgb', '3', '8'], ['image', '20', 'rgb', '3', '8'], ['image', '16', 'rgb', '3', '8'], ['image', '24', 'rgb', '3', '8']], `${name}: ${list}`);
-      const { stdout } = await run('qpdf', ['--json', imagePdf(profile, name)], { maxBuffer: 1 << 28 });
-      const figures: StructNode[] = [];
-      const walk = (node: StructNode): void => {
-        if (node.role === 'Figure') figures.push(node);
-        node.kids.forEach(walk);
-      };
-      walk(structureOf(stdout).root!);
+      const figures = await figuresOf(imagePdf(profile, name));
       assert.equal(figures.length, name.startsWith('images/') ? 2 : 6, name);
       for (const figure of figures) {
         assert.ok(figure.alt && figure.contents === 1, `${name}: a Figure with /Alt and its image: ${JSON.stringify(figure)}`);
@@ -151,17 +162,10 @@ for (const [profile, [part, conformance]] of Object.entries(PROFILES) as [Profil
 
   test(`${profile}: the branded example's logo (PNG from the config, SVG rasterised from front matter) is one 8-bit RGB image on page 1 with no soft mask, a Figure with /Alt`, async () => {
     for (const [name, alt] of [[BRAND_PDFS[0]!, 'Acme Solar Cooperative'], [BRAND_PDFS[1]!, 'Bluewater Grid']] as const) {
-      const { stdout: list } = await run('pdfimages', ['-list', brandPdf(profile, name)]);
-      const rows = list.trim().split('\n').slice(2).map((row) => row.trim().split(/\s+/u));
+      const { list, rows } = await imagesOf(brandPdf(profile, name));
       // page num type … color comp bpc: one image, on page 1, no smask row.
       assert.deepEqual(rows.map((r) => [r[0], r[2], ...r.slice(5, 8)]), [['1', 'image', 'rgb', '3', '8']], `${name}: ${list}`);
-      const { stdout } = await run('qpdf', ['--json', brandPdf(profile, name)], { maxBuffer: 1 << 28 });
-      const figures: StructNode[] = [];
-      const walk = (node: StructNode): void => {
-        if (node.role === 'Figure') figures.push(node);
-        node.kids.forEach(walk);
-      };
-      walk(structureOf(stdout).root!);
+      const figures = await figuresOf(brandPdf(profile, name));
       assert.deepEqual(figures.map((f) => [f.alt, f.contents]), [[alt, 1]], name);
     }
   });
