@@ -67,21 +67,23 @@ function spawnBuild(input: string, out: string): { child: ReturnType<typeof spaw
   return { child, done };
 }
 
-async function firstOutput(out: string): Promise<void> {
-  while (!(existsSync(out) && readdirSync(out).some((n) => !n.startsWith('.')))) await sleep(20);
+/** Wait until the build has written at least `count` outputs (temporaries start with a dot). */
+async function outputs(out: string, count = 1): Promise<void> {
+  while (!(existsSync(out) && readdirSync(out).filter((n) => !n.startsWith('.')).length >= count)) await sleep(10);
 }
 
 test('faults: SIGKILL at a random moment leaves only whole outputs; the next run completes and sweeps temporaries', async () => {
   const { input, out } = batch();
   const { child, done } = spawnBuild(input, out);
-  await firstOutput(out);
-  const delay = Math.floor(Math.random() * 1500);
-  await sleep(delay);
+  // A random moment in the first half of the batch, counted in outputs rather than
+  // milliseconds: a time would depend on how fast the build (and the machine) is.
+  const at = 1 + Math.floor(Math.random() * ((DOCS * EXTS.length) / 2));
+  await outputs(out, at);
   child.kill('SIGKILL');
   const killed = await done;
-  assert.equal(killed.signal, 'SIGKILL', `killed ${delay} ms after the first output`);
+  assert.equal(killed.signal, 'SIGKILL', `killed after ${at} outputs`);
   const before = await assertWholeDir(out);
-  assert.ok(before.finals.length < DOCS * EXTS.length, `the build finished before the kill (${delay} ms)`);
+  assert.ok(before.finals.length < DOCS * EXTS.length, `the build finished before the kill (after ${at} outputs)`);
   // The manifest and the press room are written after the last document: a killed build has none.
   assert.deepEqual(before.build, []);
   // A temporary file of the killed process must not survive the next run, whatever its name.
@@ -100,7 +102,7 @@ test('faults: SIGKILL at a random moment leaves only whole outputs; the next run
 test('faults: SIGINT finishes the current document, exits 130 with one line, and leaves no partial file', async () => {
   const { input, out } = batch();
   const { child, done } = spawnBuild(input, out);
-  await firstOutput(out);
+  await outputs(out);
   child.kill('SIGINT');
   const { code, stderr } = await done;
   assert.equal(code, 130, stderr);
