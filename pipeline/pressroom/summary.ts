@@ -4,7 +4,7 @@
  */
 import type { Point } from 'unist';
 import type { Release } from '../release.js';
-import { directionOf, toView } from '../render/view.js';
+import { directionOf, headerFieldsOf, toView } from '../render/view.js';
 
 /** The record's fields that a summary copies as they are (the embargo: an ISO 8601 instant with offset, or null). */
 type CopiedFields = Pick<Release, 'title' | 'subtitle' | 'type' | 'issuer' | 'organization' | 'location' | 'date' | 'language' | 'embargo'>;
@@ -27,13 +27,7 @@ export function summarize(release: Release, source: string, stem: string): Relea
   return {
     source: source.split(/[\\/]/u).join('/'),
     stem,
-    title: release.title,
-    subtitle: release.subtitle,
-    type: release.type,
-    issuer: release.issuer,
-    organization: release.organization,
-    location: release.location,
-    date: release.date,
+    ...headerFieldsOf(release),
     language: release.language,
     dir: directionOf(release.language),
     description: view.description,

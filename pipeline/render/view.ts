@@ -125,19 +125,19 @@ export function publishedOf(release: Release): string | undefined {
   return release.date > release.embargo.slice(0, 10) ? release.date : release.embargo;
 }
 
+/** The header fields every rendering of a release shows as they are in the record. */
+export function headerFieldsOf(release: Release): Pick<Release, 'title' | 'subtitle' | 'type' | 'issuer' | 'organization' | 'location' | 'date'> {
+  const { title, subtitle, type, issuer, organization, location, date } = release;
+  return { title, subtitle, type, issuer, organization, location, date };
+}
+
 export function toView(release: Release, options: ViewOptions = {}): View {
   const strings = stringsFor(release.language, options.strings);
   const embargoText = release.embargo ? formatInstant(release.embargo, release.language) : null;
   const lead = leadOf(release);
   const endMark = release.endMark?.replace(/[\\*_]/gu, '').trim();
   return {
-    title: release.title,
-    subtitle: release.subtitle,
-    type: release.type,
-    issuer: release.issuer,
-    organization: release.organization,
-    location: release.location,
-    date: release.date,
+    ...headerFieldsOf(release),
     // An "EMBARGOED UNTIL …" release line is shown as the embargo notice instead, not twice.
     release: release.embargo && release.release && embargoLineText(release.release) !== undefined ? null : release.release,
     embargo: release.embargo,
