@@ -249,15 +249,18 @@ export class Typesetter {
 
   private use(font: LoadedFont): void {
     const { doc } = this.ctx;
-    if (!this.registered.has(font.name)) {
-      doc.registerFont(font.name, font.font as unknown as PDFKit.Mixins.PDFFontSource);
-      this.registered.add(font.name);
+    if (this.registered.has(font.name)) {
+      doc.font(font.name);
+      return;
     }
+    doc.registerFont(font.name, font.font as unknown as PDFKit.Mixins.PDFFontSource);
+    this.registered.add(font.name);
     doc.font(font.name);
     // The face the document was created with is registered under its
     // PostScript name only: pdfkit then finds it again for our name, but never
     // records that, so it opened the font anew (and compared the two fonts'
-    // name tables) every time the face was chosen. Record it once.
+    // name tables) every time the face was chosen. Record it once; the
+    // document's font object for this face is then the one set up here.
     const internals = doc as unknown as { _font: unknown; _fontFamilies: Record<string, unknown> };
     internals._fontFamilies[font.name] ??= internals._font;
     shareLayout(internals._font);
