@@ -16,7 +16,7 @@ import { blockLanguage } from './block-language.js';
 import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
 import type { FragmentHooks } from './fragments.js';
 import { hyphenate } from './hyphenate.js';
-import { shareLayout } from './layout-cache.js';
+import { prefetchWords, shareLayout, wordKeys } from './layout-cache.js';
 import { installSubsetEncoder } from './subset.js';
 import type { PdfDocument } from './metadata.js';
 
@@ -400,6 +400,7 @@ export class Typesetter {
     if (last) last.text = last.text.replace(/[ \n]+$/u, '');
     const drawn = segments.filter((s) => s.text.length > 0);
     if (drawn.length === 0) return;
+    for (const seg of drawn) prefetchWords(seg.font.font, wordKeys(seg.text, style.align === 'justify'));
     doc.y += style.before;
     doc.x = box.x;
     const release = role === 'P' || role === 'Code' ? this.keepLines(drawn.map((s) => s.text).join(''), style, box) : () => {};
