@@ -146,6 +146,22 @@ test('justified text is hyphenated by the language patterns; soft hyphens and br
   for (const items of pages[0]!.text.values()) for (const t of items) assert.ok(t.x + t.width <= 612 - 72 + 1, `"${t.str}" overflows the right margin`);
 });
 
+test('justified lines end exactly at the right margin, kerned pairs or not', async () => {
+  // Pairs that kern ("AV", "To", "Ty", "LT", "Yo") at the ends of words: measured with the line's spaces
+  // removed, they kerned across words drawn apart, and lines overshot the margin by up to half a point.
+  const words = 'Representatives of international organizations discussed intergovernmental cooperation, AVATAR To Ty LT Yo Wave Avoid “Quoted” Fly. ';
+  const { bytes } = await pdfOf(`---\ntitle: Justified\ndate: 2026-03-03\n---\n\n${words.repeat(8)}\n`);
+  const { pages } = await readTagged(bytes);
+  const rightEdges = new Map<number, number>();
+  for (const [id, items] of pages[0]!.text) {
+    if (id === 'artifact') continue;
+    for (const t of items) rightEdges.set(Math.round(t.y * 10), Math.max(rightEdges.get(Math.round(t.y * 10)) ?? 0, t.x + t.width));
+  }
+  const full = [...rightEdges.values()].filter((right) => right > 500);
+  assert.ok(full.length >= 10, `full lines: ${full.length}`);
+  for (const right of full) assert.ok(Math.abs(right - (612 - 72)) < 0.01, `a justified line ends at ${right}, not at 540`);
+});
+
 /** Lines per structure element per page: a paragraph split across pages shows as a part on each. */
 function linesPerElement(page: TaggedPage): number[] {
   const doc = documentElement(page.tree)!;
