@@ -258,7 +258,8 @@ export function extract(tree: Root, file: VFile): Release {
     report(file, 'ambiguous-date', `Date ${dateFound.ambiguity}; set \`date\` in front matter to state it`, dateFound.position);
   }
 
-  release.language = detectLanguage(bodyText || release.title || '', 'en');
+  // A language the front matter states wins (applyFrontMatter): then there is nothing to detect.
+  release.language = frontMatter.language?.value ?? detectLanguage(bodyText || release.title || '', 'en');
   sources.language = { origin: 'detected' };
 
   readEmbargoLine(release, header.release, file);

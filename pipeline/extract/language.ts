@@ -3,7 +3,7 @@
  * BCP-47 tag. Chinese gets a script subtag because Traditional and Simplified
  * releases need different fonts and line-breaking.
  */
-import { franc } from 'franc-min';
+import { franc, francAll } from 'franc-min';
 import { iso6393To1 } from 'iso-639-3';
 
 /** Characters that only Traditional Chinese uses (a sample of common ones). */
@@ -35,6 +35,32 @@ const MACROLANGUAGE: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The opening that is read first, and how far ahead (in franc's normalised
+ * score) its best language must be for the rest of the sample to be skipped.
+ * Over 1,956 corpus windows and 176 windows of seventeen other Latin-script
+ * languages, no opening of 300 characters that led by 0.03 or more disagreed
+ * with the full sample, and 95% of the corpus leads by 0.06 (twice that); close
+ * languages (Indonesian and Malay) lead by less and read the whole sample.
+ */
+const OPENING = 300;
+const CLEAR_LEAD = 0.06;
+/** A letter of any script but Latin: franc picks the sample's main script first, and an opening may not show it. */
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
+
+/**
+ * franc on the sample. Its cost grows with the text's distinct trigrams, so a
+ * Latin-script sample is first read by its opening alone, and only when that
+ * does not decide clearly is the whole sample read.
+ */
+function trigramLanguage(sample: string): string {
+  if (sample.length > OPENING && !NON_LATIN_LETTER.test(sample)) {
+    const [best, next] = francAll(sample.slice(0, OPENING), { minLength: 20 });
+    if (best && best[0] !== 'und' && (!next || best[1] - next[1] >= CLEAR_LEAD)) return best[0];
+  }
+  return franc(sample, { minLength: 20 });
+}
+
+/**
  * The language of the body's opening: a release comes first in its own
  * language, and a translation appended after it must not outvote it.
  */
@@ -47,7 +73,7 @@ export function detectLanguage(text: string, fallback = 'en'): string {
   // A Han character carries about as much as a short word: weigh it against the other letters so.
   const other = letters - han - kana;
   if (han > 0 && han * 2 >= other && kana / letters < 0.05) return chineseScript(sample);
-  const code = franc(sample, { minLength: 20 });
+  const code = trigramLanguage(sample);
   if (code === 'und') return fallback;
   if (code === 'cmn') return chineseScript(sample);
   return MACROLANGUAGE[code] ?? iso6393To1[code] ?? code;
