@@ -10,18 +10,25 @@ import { iso6393To1 } from 'iso-639-3';
 const TRADITIONAL = /[們這個說時國會來對與為關於經過發開學點體當從後總統際灣處實電話區聯習應應黨]/gu;
 const SIMPLIFIED = /[们这个说时国会来对与为关于经过发开学点体当从后总统际湾处实电话区联习应党]/gu;
 
-/** Letters by script, to settle Chinese before trigram statistics (Han-written dialects such as Hokkien read as Chinese). */
-function hanShare(sample: string): { han: number; kana: number; letters: number } {
-  const han = (sample.match(/\p{Script=Han}/gu) ?? []).length;
-  const kana = (sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
-  return { han, kana, letters };
+const count = (sample: string, pattern: RegExp): number => (sample.match(pattern) ?? []).length;
+
+/**
+ * Whether the sample is written in Chinese, by its letters: settled before
+ * trigram statistics, because Han-written dialects such as Hokkien read as
+ * Chinese. Most samples have no Han character, and then nothing else is counted.
+ */
+function isChinese(sample: string): boolean {
+  const han = count(sample, /\p{Script=Han}/gu);
+  if (han === 0) return false;
+  const kana = count(sample, /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu);
+  const letters = count(sample, /\p{L}/gu);
+  // A Han character carries about as much as a short word: weigh it against the other letters so.
+  const other = letters - han - kana;
+  return han * 2 >= other && kana / letters < 0.05;
 }
 
 function chineseScript(sample: string): string {
-  const trad = (sample.match(TRADITIONAL) ?? []).length;
-  const simp = (sample.match(SIMPLIFIED) ?? []).length;
-  return trad >= simp ? 'zh-Hant' : 'zh-Hans';
+  return count(sample, TRADITIONAL) >= count(sample, SIMPLIFIED) ? 'zh-Hant' : 'zh-Hans';
 }
 
 /**
@@ -69,10 +76,7 @@ export function detectLanguage(text: string, fallback = 'en'): string {
   // (about 170 words) gave the same answer as two thousand on all 1,677 corpus
   // windows tried (one every 250 characters), at two thirds of the cost; 700 did not.
   const sample = text.slice(0, 1_000);
-  const { han, kana, letters } = hanShare(sample);
-  // A Han character carries about as much as a short word: weigh it against the other letters so.
-  const other = letters - han - kana;
-  if (han > 0 && han * 2 >= other && kana / letters < 0.05) return chineseScript(sample);
+  if (isChinese(sample)) return chineseScript(sample);
   const code = trigramLanguage(sample);
   if (code === 'und') return fallback;
   if (code === 'cmn') return chineseScript(sample);
