@@ -19,8 +19,8 @@ import { lineFromRange, lineStartOffsets, positionOf, toBlock, type Block } from
 import { splitRunIn } from './run-in.js';
 import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
-import { EXIT, visit } from 'unist-util-visit';
 import { listImages } from '../media/release-images.js';
+import { someNode } from '../walk.js';
 import { unitsOfBlock, type Unit } from './units.js';
 
 export { collapse } from './lines.js';
@@ -282,12 +282,7 @@ export function extract(tree: Root, file: VFile): Release {
 
 /** Whether a block shows an image (a figure without alt text has no text lines, yet is content). */
 function hasImage(node: RootContent): boolean {
-  let found = false;
-  visit(node, (n) => {
-    if (n.type === 'image' || n.type === 'imageReference') found = true;
-    return found ? EXIT : undefined;
-  });
-  return found;
+  return someNode(node, (n) => n.type === 'image' || n.type === 'imageReference');
 }
 
 /**
