@@ -62,14 +62,20 @@ function parsersFor(text: string): readonly chrono.Chrono[] {
   return OTHER_MONTH.test(text) ? LATIN_PARSERS : ENGLISH_ONLY;
 }
 
+/** Every month name the parsed languages write (English "Sept" is Spanish, French and German "sept"). */
+const MONTH_NAMES = [...new Set(['en', 'es', 'pt', 'fr', 'de'].flatMap(monthNames))];
+
 /**
  * What every stated day or month needs: a digit (any script's, full-width
- * included), a CJK day or month sign, or the stem of a month name in one of
- * the parsed languages. chrono also reads relative words ("today", "hoy",
+ * included), a CJK day or month sign, or a month name, as a whole word, in one
+ * of the parsed languages. chrono also reads relative words ("today", "hoy",
  * "今天") as dates, but against the fixed reference below they would state a
- * day in January 2000, so text without any of these holds no date worth reading.
+ * day in January 2000, so text without any of these holds no date worth
+ * reading. (Month-name stems, tried before, let in most English sentences
+ * through "market", "set", "outreach" or "energy", and with them such readings:
+ * "Today Marks the Anniversary …" was dated 2000-01-01.)
  */
-const MAY_HOLD_DATE = /\p{Nd}|[月日号號]|(?<![\p{L}\p{M}])(?:jan|j[aä]n|feb|f[eé]v|mar|m[aä]r|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ago|ao[uû]|sep|set|o[ck]t|out|nov|d[eé]c|dic|dez|ene)/iu;
+const MAY_HOLD_DATE = new RegExp(String.raw`\p{Nd}|[月日号號]|(?<![\p{L}\p{M}])(?:${MONTH_NAMES.join('|')})(?![\p{L}\p{M}])`, 'iu');
 
 // A fixed reference keeps parsing a pure function of the text (no "this year" drift).
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
