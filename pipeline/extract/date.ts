@@ -27,15 +27,16 @@ export interface FoundDate {
 /**
  * Which parsers read a text. English reads numeric and ISO dates as well as any
  * (and, being first, wins ties); the Spanish, Portuguese, French and German
- * parsers add only their month names ("3 de marzo", "3. März"), so they run
- * only where one of those appears. Elsewhere they found nothing but false
+ * parsers add only their month names ("3 de marzo", "3. März"), so each runs
+ * only where one of its own appears. Elsewhere they found nothing but false
  * readings of English words ("So," and "do" as German weekdays, "ago" as
- * Spanish August) that could hide a real date later in the line. Text with
- * Han or kana gets every parser, a European date may be mixed in.
+ * Spanish August) that could hide a real date later in the line; and English
+ * words that are another language's month ("out", "set": Portuguese October
+ * and September) would otherwise bring in all four. Text with Han or kana gets
+ * every parser, a European date may be mixed in.
  */
-const ENGLISH_ONLY: readonly chrono.Chrono[] = [en.casual];
-const LATIN_PARSERS: readonly chrono.Chrono[] = [en.casual, es.casual, pt.casual, fr.casual, de.casual];
-const ALL_PARSERS: readonly chrono.Chrono[] = [...LATIN_PARSERS, zh.casual, ja.casual];
+const ENGLISH: chrono.Chrono = en.casual;
+const ALL_PARSERS: readonly chrono.Chrono[] = [ENGLISH, es.casual, pt.casual, fr.casual, de.casual, zh.casual, ja.casual];
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** A locale's month names, long and short, in lower case, with and without accents ("März", "marz"). */
@@ -51,15 +52,21 @@ function monthNames(locale: string): string[] {
   return names;
 }
 
+/** A pattern that finds any of `words` as a whole word. */
+const anyWord = (words: readonly string[]): RegExp => new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${words.join('|')})(?![\p{L}\p{M}])`, 'iu');
+
 const ENGLISH_MONTHS = new Set(monthNames('en'));
-const OTHER_MONTH = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?:${[...new Set(['es', 'pt', 'fr', 'de'].flatMap(monthNames))].filter((name) => !ENGLISH_MONTHS.has(name)).join('|')})(?![\p{L}\p{M}])`,
-  'iu',
-);
+/** The other languages' parsers, each with the month names it adds (those English does not share). */
+const OTHER_LANGUAGES = ([['es', es.casual], ['pt', pt.casual], ['fr', fr.casual], ['de', de.casual]] as const).map(([locale, parser]) => {
+  const months = [...new Set(monthNames(locale))].filter((name) => !ENGLISH_MONTHS.has(name));
+  return { parser, months, pattern: anyWord(months) };
+});
+const OTHER_MONTH = anyWord([...new Set(OTHER_LANGUAGES.flatMap((l) => l.months))]);
 
 function parsersFor(text: string): readonly chrono.Chrono[] {
   if (CJK.test(text)) return ALL_PARSERS;
-  return OTHER_MONTH.test(text) ? LATIN_PARSERS : ENGLISH_ONLY;
+  if (!OTHER_MONTH.test(text)) return [ENGLISH];
+  return [ENGLISH, ...OTHER_LANGUAGES.filter((l) => l.pattern.test(text)).map((l) => l.parser)];
 }
 
 /** Every month name the parsed languages write (English "Sept" is Spanish, French and German "sept"). */
@@ -75,7 +82,7 @@ const MONTH_NAMES = [...new Set(['en', 'es', 'pt', 'fr', 'de'].flatMap(monthName
  * through "market", "set", "outreach" or "energy", and with them such readings:
  * "Today Marks the Anniversary …" was dated 2000-01-01.)
  */
-const MAY_HOLD_DATE = new RegExp(String.raw`\p{Nd}|[月日号號]|(?<![\p{L}\p{M}])(?:${MONTH_NAMES.join('|')})(?![\p{L}\p{M}])`, 'iu');
+const MAY_HOLD_DATE = new RegExp(String.raw`\p{Nd}|[月日号號]|${anyWord(MONTH_NAMES).source}`, 'iu');
 
 // A fixed reference keeps parsing a pure function of the text (no "this year" drift).
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
