@@ -21,7 +21,7 @@ import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
 import { listImages } from '../media/release-images.js';
 import { someNode } from '../walk.js';
-import { unitsOfBlock, type Unit } from './units.js';
+import { Units, unitsOfBlock, type Unit } from './units.js';
 
 export { collapse } from './lines.js';
 
@@ -151,12 +151,13 @@ function trimEdges(kids: PhrasingContent[]): void {
   if (lastKid?.type === 'text') lastKid.value = lastKid.value.replace(/\s+$/u, '');
 }
 
-function buildUnits(blocks: readonly Block[], source: string, starts: readonly number[]): Unit[] {
+function buildUnits(blocks: readonly Block[], source: string, starts: readonly number[]): Units {
   const flat = isFlattened(blocks);
-  const units = blocks.flatMap((b) => (flat && isFlatLine(b) ? flattenedUnits(b, source, starts) : unitsOfBlock(b)));
+  const units = new Units(blocks, (b) => (flat && isFlatLine(b) ? flattenedUnits(b, source, starts) : unitsOfBlock(b)));
   // A run-in header glued onto one line near the top is cut back into its lines.
-  for (let i = 0; i < Math.min(units.length, 4); i++) {
-    const unit = units[i]!;
+  for (let i = 0; i < 4; i++) {
+    const unit = units.at(i);
+    if (!unit) break;
     if (unit.kind !== 'prose' && unit.kind !== 'unknown') continue;
     const first = unit.lines[0]!;
     const pieces = splitRunIn(first.raw);
@@ -172,7 +173,7 @@ function buildUnits(blocks: readonly Block[], source: string, starts: readonly n
       const text = rest.map((l) => l.text).join(' ');
       replaced.push({ ...unit, lines: rest, text, kind: 'prose', cls: { kind: 'prose' }, start: rest[0]!.position.start.offset ?? 0, wholeBlock: false });
     }
-    units.splice(i, 1, ...replaced);
+    units.replace(i, replaced);
     break;
   }
   return units;
@@ -189,7 +190,7 @@ export function extract(tree: Root, file: VFile): Release {
   const units = buildUnits(blocks, source, starts);
 
   const header = readHeader(units, { statedTitle: frontMatter.title?.value ?? undefined });
-  header.bodyOffset = withLeadingImages(blocks, header.bodyOffset, header.bodyUnit > 0 ? (units[header.bodyUnit - 1]?.end ?? 0) : 0);
+  header.bodyOffset = withLeadingImages(blocks, header.bodyOffset, header.bodyUnit > 0 ? (units.at(header.bodyUnit - 1)?.end ?? 0) : 0);
   const tail = readTail(blocks, header.bodyOffset, source, starts);
   const bodyEnd = Math.max(header.bodyOffset, tail.bodyEnd);
   const bodyNodes: RootContent[] = [];
@@ -239,7 +240,7 @@ export function extract(tree: Root, file: VFile): Release {
   };
 
   // A dateline opening the body gives the place (and date) when the header did not.
-  const firstUnit = units[header.bodyUnit];
+  const firstUnit = units.at(header.bodyUnit);
   const dateline = firstUnit && firstUnit.start >= header.bodyOffset && firstUnit.kind !== 'attribution' ? readDateline(firstUnit.lines[0]) : undefined;
   if (dateline) {
     release.dateline = dateline.text;
