@@ -55,10 +55,11 @@ function monthNames(locale: string): string[] {
 /** A pattern that finds any of `words` as a whole word. */
 const anyWord = (words: readonly string[]): RegExp => new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${words.join('|')})(?![\p{L}\p{M}])`, 'iu');
 
-const ENGLISH_MONTHS = new Set(monthNames('en'));
+const ENGLISH_MONTHS = monthNames('en');
+const ENGLISH_MONTH_SET = new Set(ENGLISH_MONTHS);
 /** The other languages' parsers, each with the month names it adds (those English does not share). */
 const OTHER_LANGUAGES = ([['es', es.casual], ['pt', pt.casual], ['fr', fr.casual], ['de', de.casual]] as const).map(([locale, parser]) => {
-  const months = [...new Set(monthNames(locale))].filter((name) => !ENGLISH_MONTHS.has(name));
+  const months = [...new Set(monthNames(locale))].filter((name) => !ENGLISH_MONTH_SET.has(name));
   return { parser, months, pattern: anyWord(months) };
 });
 const OTHER_MONTH = anyWord([...new Set(OTHER_LANGUAGES.flatMap((l) => l.months))]);
@@ -70,7 +71,7 @@ function parsersFor(text: string): readonly chrono.Chrono[] {
 }
 
 /** Every month name the parsed languages write (English "Sept" is Spanish, French and German "sept"). */
-const MONTH_NAMES = [...new Set(['en', 'es', 'pt', 'fr', 'de'].flatMap(monthNames))];
+const MONTH_NAMES = [...new Set([...ENGLISH_MONTHS, ...OTHER_LANGUAGES.flatMap((l) => l.months)])];
 
 /**
  * What every stated day or month needs: a digit (any script's, full-width
