@@ -237,10 +237,14 @@ export function isFragment(line: string): boolean {
   return /(?:[,;]|\s(?:and|or|but|the|of|to|a|an|in|for|with|by|at|on|from|as|that|which|who|whose|their|its|his|her|our|is|are|was|were|be|de|la|el|y|en|que|e|o|da|do|em))$/iu.test(line);
 }
 
-/** Whether `text` has more than `n` words, counted only as far as needed. */
+/**
+ * Whether `text` has more than `n` words, counted only as far as needed. As in
+ * the word count (stats.ts), a Han, kana or Hangul character is a word of its
+ * own: CJK text has no spaces, and a paragraph of it is otherwise one word.
+ */
 function moreWordsThan(text: string, n: number): boolean {
   let count = 0;
-  for (const _ of text.matchAll(/\S+/gu)) if (++count > n) return true;
+  for (const _ of text.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu)) if (++count > n) return true;
   return false;
 }
 
@@ -250,8 +254,9 @@ export function classifyLine(line: string): Classified {
   if (TIME.test(line)) return { kind: 'time' };
   if (DOC_NUMBER.test(line)) return { kind: 'docnum' };
   // A date line is a date and little else, and no date chrono reads runs to forty
-  // words (the longest seen is eight: "on Friday, June 17 at 5:45 p.m. EDT"); a longer
-  // line is never a date or place-and-date line, and reading it is most of chrono's work.
+  // words (the longest seen is eight: "on Friday, June 17 at 5:45 p.m. EDT"; in Chinese,
+  // "2006年3月1日" is eight characters); a longer line is never a date or
+  // place-and-date line, and reading it is most of chrono's work.
   const short = !moreWordsThan(line, 40);
   const date = short ? lineIsDate(line) : undefined;
   if (date) return { kind: 'date', date };

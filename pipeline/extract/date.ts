@@ -27,15 +27,16 @@ export interface FoundDate {
 /**
  * Which parsers read a text. English reads numeric and ISO dates as well as any
  * (and, being first, wins ties); the Spanish, Portuguese, French and German
- * parsers add only their month names ("3 de marzo", "3. März"), so they run
- * only where one of those appears. Elsewhere they found nothing but false
+ * parsers add only their month names ("3 de marzo", "3. März"), so each runs
+ * only where one of its own appears. Elsewhere they found nothing but false
  * readings of English words ("So," and "do" as German weekdays, "ago" as
- * Spanish August) that could hide a real date later in the line. Text with
- * Han or kana gets every parser, a European date may be mixed in.
+ * Spanish August) that could hide a real date later in the line; and English
+ * words that are another language's month ("out", "set": Portuguese October
+ * and September) would otherwise bring in all four. Text with Han or kana gets
+ * every parser, a European date may be mixed in.
  */
-const ENGLISH_ONLY: readonly chrono.Chrono[] = [en.casual];
-const LATIN_PARSERS: readonly chrono.Chrono[] = [en.casual, es.casual, pt.casual, fr.casual, de.casual];
-const ALL_PARSERS: readonly chrono.Chrono[] = [...LATIN_PARSERS, zh.casual, ja.casual];
+const ENGLISH: chrono.Chrono = en.casual;
+const ALL_PARSERS: readonly chrono.Chrono[] = [ENGLISH, es.casual, pt.casual, fr.casual, de.casual, zh.casual, ja.casual];
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** A locale's month names, long and short, in lower case, with and without accents ("März", "marz"). */
@@ -51,25 +52,38 @@ function monthNames(locale: string): string[] {
   return names;
 }
 
-const ENGLISH_MONTHS = new Set(monthNames('en'));
-const OTHER_MONTH = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?:${[...new Set(['es', 'pt', 'fr', 'de'].flatMap(monthNames))].filter((name) => !ENGLISH_MONTHS.has(name)).join('|')})(?![\p{L}\p{M}])`,
-  'iu',
-);
+/** A pattern that finds any of `words` as a whole word. */
+const anyWord = (words: readonly string[]): RegExp => new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${words.join('|')})(?![\p{L}\p{M}])`, 'iu');
+
+const ENGLISH_MONTHS = monthNames('en');
+const ENGLISH_MONTH_SET = new Set(ENGLISH_MONTHS);
+/** The other languages' parsers, each with the month names it adds (those English does not share). */
+const OTHER_LANGUAGES = ([['es', es.casual], ['pt', pt.casual], ['fr', fr.casual], ['de', de.casual]] as const).map(([locale, parser]) => {
+  const months = [...new Set(monthNames(locale))].filter((name) => !ENGLISH_MONTH_SET.has(name));
+  return { parser, months, pattern: anyWord(months) };
+});
+const OTHER_MONTH = anyWord([...new Set(OTHER_LANGUAGES.flatMap((l) => l.months))]);
 
 function parsersFor(text: string): readonly chrono.Chrono[] {
   if (CJK.test(text)) return ALL_PARSERS;
-  return OTHER_MONTH.test(text) ? LATIN_PARSERS : ENGLISH_ONLY;
+  if (!OTHER_MONTH.test(text)) return [ENGLISH];
+  return [ENGLISH, ...OTHER_LANGUAGES.filter((l) => l.pattern.test(text)).map((l) => l.parser)];
 }
+
+/** Every month name the parsed languages write (English "Sept" is Spanish, French and German "sept"). */
+const MONTH_NAMES = [...new Set([...ENGLISH_MONTHS, ...OTHER_LANGUAGES.flatMap((l) => l.months)])];
 
 /**
  * What every stated day or month needs: a digit (any script's, full-width
- * included), a CJK day or month sign, or the stem of a month name in one of
- * the parsed languages. chrono also reads relative words ("today", "hoy",
+ * included), a CJK day or month sign, or a month name, as a whole word, in one
+ * of the parsed languages. chrono also reads relative words ("today", "hoy",
  * "今天") as dates, but against the fixed reference below they would state a
- * day in January 2000, so text without any of these holds no date worth reading.
+ * day in January 2000, so text without any of these holds no date worth
+ * reading. (Month-name stems, tried before, let in most English sentences
+ * through "market", "set", "outreach" or "energy", and with them such readings:
+ * "Today Marks the Anniversary …" was dated 2000-01-01.)
  */
-const MAY_HOLD_DATE = /\p{Nd}|[月日号號]|(?<![\p{L}\p{M}])(?:jan|j[aä]n|feb|f[eé]v|mar|m[aä]r|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ago|ao[uû]|sep|set|o[ck]t|out|nov|d[eé]c|dic|dez|ene)/iu;
+const MAY_HOLD_DATE = new RegExp(String.raw`\p{Nd}|[月日号號]|${anyWord(MONTH_NAMES).source}`, 'iu');
 
 // A fixed reference keeps parsing a pure function of the text (no "this year" drift).
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));

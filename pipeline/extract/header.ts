@@ -12,7 +12,7 @@ import type { FoundDate } from './date.js';
 import { findDate } from './date.js';
 import { FIELD_KINDS, isCityLine, isOfficeLine, isOrganizationLine, isPersonName, isRoleLine, isTypeLabel, splitReleasePrefix } from './classify.js';
 import type { Line } from './lines.js';
-import type { Unit } from './units.js';
+import type { Unit, Units, UnitSource } from './units.js';
 import { isTitleCase } from './title-case.js';
 
 export interface Found {
@@ -152,9 +152,9 @@ function setDate(header: Header, unit: Unit, date: FoundDate | undefined): void 
  * headline: places are only trusted there (before it, a lone capitalised
  * word is as likely a menu entry).
  */
-function take(header: Header, units: readonly Unit[], j: number, after: boolean): boolean {
-  const u = units[j]!;
-  const next = units[j + 1];
+function take(header: Header, units: UnitSource, j: number, after: boolean): boolean {
+  const u = units.at(j)!;
+  const next = units.at(j + 1);
   switch (u.kind) {
     case 'date':
       setDate(header, u, u.cls.date);
@@ -212,8 +212,8 @@ function isDeck(unit: Unit, titleUnit: Unit): boolean {
   return words >= 3 && words <= 25 && isTitleCase(unit.text) && !/[.:;]$/u.test(unit.text);
 }
 
-export function readHeader(units: readonly Unit[], options: HeaderOptions = {}): Header {
-  const header: Header = { bylinePeople: [], bodyUnit: 0, bodyOffset: units[0]?.start ?? 0 };
+export function readHeader(units: Units, options: HeaderOptions = {}): Header {
+  const header: Header = { bylinePeople: [], bodyUnit: 0, bodyOffset: units.at(0)?.start ?? 0 };
   const stated = options.statedTitle ?? undefined;
 
   // The lead: units up to the first prose after a headline candidate (running text has begun),
@@ -221,8 +221,9 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
   let leadEnd = 0;
   let prose = 0;
   let candidates = 0;
-  for (; leadEnd < units.length && leadEnd < LEAD_LIMIT; leadEnd++) {
-    const u = units[leadEnd]!;
+  for (; leadEnd < LEAD_LIMIT; leadEnd++) {
+    const u = units.at(leadEnd);
+    if (!u) break;
     if (u.kind === 'prose' && (candidates > 0 || ++prose > PROSE_LIMIT)) break;
     if (isCandidate(u)) candidates++;
   }
@@ -259,7 +260,7 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
       }
     });
     // No candidate: a first line of its own, even one that reads like a sentence, is the headline.
-    if (best < 0 && lead[0] && lead[0].wholeBlock && lead[0].lines.length === 1 && lead[0].kind === 'prose' && units.length > 1) best = 0;
+    if (best < 0 && lead[0] && lead[0].wholeBlock && lead[0].lines.length === 1 && lead[0].kind === 'prose' && units.at(1)) best = 0;
     titleIndex = best;
   }
 
@@ -281,12 +282,11 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
       header.subtitle = found(lead[after]!);
       after++;
     }
-    for (; after < units.length; after++) {
-      const u = units[after]!;
+    for (let u = units.at(after); u; u = units.at(++after)) {
       if (u.text === t.text && u.kind === 'unknown') continue;
       if (!take(header, units, after, true)) break;
       // "Aboard Air Force One En Route" continues on the next line: the two lines are one place.
-      const next = units[after + 1];
+      const next = units.at(after + 1);
       const continues = header.location && (/\ben\s+route(?:\s+to)?$/iu.test(header.location.value) || (/^aboard\b/iu.test(header.location.value) && /^en\s+route\b/iu.test(next?.text ?? '')));
       if (header.location && continues && next && (next.kind === 'location' || next.kind === 'venue' || /^en\s+route\b/iu.test(next.text))) {
         header.location = { value: `${header.location.value} ${next.text.replace(/[,;:]$/u, '')}`, position: { start: header.location.position.start, end: found(next).position.end } };
@@ -327,11 +327,11 @@ export function readHeader(units: readonly Unit[], options: HeaderOptions = {}):
     }
   } else {
     // No headline: header lines at the top still count.
-    for (; after < units.length; after++) if (!take(header, units, after, true)) break;
+    for (; units.at(after); after++) if (!take(header, units, after, true)) break;
   }
 
   header.bodyUnit = after;
-  header.bodyOffset = units[after]?.start ?? units[units.length - 1]?.end ?? 0;
+  header.bodyOffset = units.at(after)?.start ?? units.last()?.end ?? 0;
   applyTitleRules(header);
   return header;
 }

@@ -19,9 +19,9 @@ import { lineFromRange, lineStartOffsets, positionOf, toBlock, type Block } from
 import { splitRunIn } from './run-in.js';
 import { findMentions, findQuotes } from './mentions.js';
 import { computeStats } from './stats.js';
-import { EXIT, visit } from 'unist-util-visit';
 import { listImages } from '../media/release-images.js';
-import { unitsOfBlock, type Unit } from './units.js';
+import { someNode } from '../walk.js';
+import { Units, unitsOfBlock, type Unit } from './units.js';
 
 export { collapse } from './lines.js';
 
@@ -151,12 +151,13 @@ function trimEdges(kids: PhrasingContent[]): void {
   if (lastKid?.type === 'text') lastKid.value = lastKid.value.replace(/\s+$/u, '');
 }
 
-function buildUnits(blocks: readonly Block[], source: string, starts: readonly number[]): Unit[] {
+function buildUnits(blocks: readonly Block[], source: string, starts: readonly number[]): Units {
   const flat = isFlattened(blocks);
-  const units = blocks.flatMap((b) => (flat && isFlatLine(b) ? flattenedUnits(b, source, starts) : unitsOfBlock(b)));
+  const units = new Units(blocks, (b) => (flat && isFlatLine(b) ? flattenedUnits(b, source, starts) : unitsOfBlock(b)));
   // A run-in header glued onto one line near the top is cut back into its lines.
-  for (let i = 0; i < Math.min(units.length, 4); i++) {
-    const unit = units[i]!;
+  for (let i = 0; i < 4; i++) {
+    const unit = units.at(i);
+    if (!unit) break;
     if (unit.kind !== 'prose' && unit.kind !== 'unknown') continue;
     const first = unit.lines[0]!;
     const pieces = splitRunIn(first.raw);
@@ -172,7 +173,7 @@ function buildUnits(blocks: readonly Block[], source: string, starts: readonly n
       const text = rest.map((l) => l.text).join(' ');
       replaced.push({ ...unit, lines: rest, text, kind: 'prose', cls: { kind: 'prose' }, start: rest[0]!.position.start.offset ?? 0, wholeBlock: false });
     }
-    units.splice(i, 1, ...replaced);
+    units.replace(i, replaced);
     break;
   }
   return units;
@@ -189,7 +190,7 @@ export function extract(tree: Root, file: VFile): Release {
   const units = buildUnits(blocks, source, starts);
 
   const header = readHeader(units, { statedTitle: frontMatter.title?.value ?? undefined });
-  header.bodyOffset = withLeadingImages(blocks, header.bodyOffset, header.bodyUnit > 0 ? (units[header.bodyUnit - 1]?.end ?? 0) : 0);
+  header.bodyOffset = withLeadingImages(blocks, header.bodyOffset, header.bodyUnit > 0 ? (units.at(header.bodyUnit - 1)?.end ?? 0) : 0);
   const tail = readTail(blocks, header.bodyOffset, source, starts);
   const bodyEnd = Math.max(header.bodyOffset, tail.bodyEnd);
   const bodyNodes: RootContent[] = [];
@@ -239,7 +240,7 @@ export function extract(tree: Root, file: VFile): Release {
   };
 
   // A dateline opening the body gives the place (and date) when the header did not.
-  const firstUnit = units[header.bodyUnit];
+  const firstUnit = units.at(header.bodyUnit);
   const dateline = firstUnit && firstUnit.start >= header.bodyOffset && firstUnit.kind !== 'attribution' ? readDateline(firstUnit.lines[0]) : undefined;
   if (dateline) {
     release.dateline = dateline.text;
@@ -258,7 +259,8 @@ export function extract(tree: Root, file: VFile): Release {
     report(file, 'ambiguous-date', `Date ${dateFound.ambiguity}; set \`date\` in front matter to state it`, dateFound.position);
   }
 
-  release.language = detectLanguage(bodyText || release.title || '', 'en');
+  // A language the front matter states wins (applyFrontMatter): then there is nothing to detect.
+  release.language = frontMatter.language?.value ?? detectLanguage(bodyText || release.title || '', 'en');
   sources.language = { origin: 'detected' };
 
   readEmbargoLine(release, header.release, file);
@@ -281,12 +283,7 @@ export function extract(tree: Root, file: VFile): Release {
 
 /** Whether a block shows an image (a figure without alt text has no text lines, yet is content). */
 function hasImage(node: RootContent): boolean {
-  let found = false;
-  visit(node, (n) => {
-    if (n.type === 'image' || n.type === 'imageReference') found = true;
-    return found ? EXIT : undefined;
-  });
-  return found;
+  return someNode(node, (n) => n.type === 'image' || n.type === 'imageReference');
 }
 
 /**

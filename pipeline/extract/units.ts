@@ -130,3 +130,48 @@ export function unitsOfBlock(block: Block): Unit[] {
   if (units.length === 1) units[0]!.wholeBlock = true;
   return units;
 }
+
+/** Units by index, as arrays and Units both give them. */
+export interface UnitSource {
+  at(index: number): Unit | undefined;
+}
+
+/**
+ * A document's units, made block by block as they are first asked for. The
+ * header reads only the opening units, and making a block's units classifies
+ * its lines (dates through chrono): made for every block up front, the body's
+ * units were about three quarters of that work, and nothing read them.
+ */
+export class Units implements UnitSource {
+  private readonly made: Unit[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly blocks: readonly Block[],
+    private readonly unitsOf: (block: Block) => Unit[],
+  ) {}
+
+  /** Unit `index`, or undefined when the document has fewer. */
+  at(index: number): Unit | undefined {
+    while (this.made.length <= index && this.next < this.blocks.length) this.made.push(...this.unitsOf(this.blocks[this.next++]!));
+    return this.made[index];
+  }
+
+  /** Units `start` to `end` (exclusive), as far as there are any. */
+  slice(start: number, end: number): Unit[] {
+    this.at(end - 1);
+    return this.made.slice(start, end);
+  }
+
+  /** The document's last unit: every block's units are made. */
+  last(): Unit | undefined {
+    this.at(Number.POSITIVE_INFINITY);
+    return this.made[this.made.length - 1];
+  }
+
+  /** Put `replacement` in the place of unit `index` (which must have been asked for). */
+  replace(index: number, replacement: readonly Unit[]): void {
+    this.made.splice(index, 1, ...replacement);
+  }
+}
+

@@ -8,17 +8,21 @@
  */
 import type { Definition, Image, ImageReference, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from '../walk.js';
 
 /** Markdown's reference labels match case-insensitively, with white space collapsed. */
 const normalise = (label: string): string => label.replace(/[\t\n\r ]+/gu, ' ').trim().toLowerCase();
 
+/** The first definition of a label wins, as CommonMark says. */
+function define(definitions: Map<string, Definition>, node: Definition): void {
+  const key = normalise(node.identifier);
+  if (!definitions.has(key)) definitions.set(key, node);
+}
+
 function definitionsOf(root: Root): Map<string, Definition> {
   const found = new Map<string, Definition>();
-  visit(root, 'definition', (node: Definition) => {
-    // The first definition of a label wins, as CommonMark says.
-    const key = normalise(node.identifier);
-    if (!found.has(key)) found.set(key, node);
+  walk(root, (node) => {
+    if (node.type === 'definition') define(found, node as Definition);
   });
   return found;
 }
@@ -39,7 +43,7 @@ const punctuation = (nodes: readonly PhrasingContent[]): boolean => nodes.every(
 
 const blank = (nodes: readonly PhrasingContent[]): boolean => nodes.every((n) => n.type === 'break' || (n.type === 'text' && n.value.trim() === ''));
 
-function split(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition>): Paragraph[] {
+function split(paragraph: Paragraph, definitions: () => ReadonlyMap<string, Definition>): Paragraph[] {
   const out: Paragraph[] = [];
   let run: PhrasingContent[] = [];
   const flush = (): void => {
@@ -60,7 +64,7 @@ function split(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition
     run = [];
   };
   for (const child of paragraph.children) {
-    const image = child.type === 'image' ? child : child.type === 'imageReference' ? resolved(child, definitions) : undefined;
+    const image = child.type === 'image' ? child : child.type === 'imageReference' ? resolved(child, definitions()) : undefined;
     if (!image) {
       run.push(child);
       continue;
@@ -72,7 +76,7 @@ function split(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition
   return out;
 }
 
-function isolate(nodes: readonly RootContent[], definitions: ReadonlyMap<string, Definition>): RootContent[] {
+function isolate(nodes: readonly RootContent[], definitions: () => ReadonlyMap<string, Definition>): RootContent[] {
   return nodes.flatMap((node): RootContent[] => {
     if (node.type === 'paragraph') {
       const hasImage = node.children.some((c) => c.type === 'image' || c.type === 'imageReference');
@@ -89,7 +93,9 @@ function isolate(nodes: readonly RootContent[], definitions: ReadonlyMap<string,
 
 /** A copy of the body in which every figure image stands alone in its paragraph. The tree given is not changed. */
 export function isolateImages(root: Root): Root {
-  return { ...root, children: isolate(root.children, definitionsOf(root)) };
+  // Definitions are gathered only when a reference needs one: most bodies have none.
+  let definitions: Map<string, Definition> | undefined;
+  return { ...root, children: isolate(root.children, () => (definitions ??= definitionsOf(root))) };
 }
 
 /** The image a paragraph consists of (a figure, after isolateImages), or undefined. */
@@ -100,15 +106,18 @@ export function figureImage(paragraph: Paragraph): Image | undefined {
 
 /** Every image of the body in document order, references resolved (an undefined reference is no image). */
 export function imagesOf(root: Root): Image[] {
-  const definitions = definitionsOf(root);
-  const images: Image[] = [];
-  visit(root, (node) => {
-    if (node.type === 'image') images.push(node as Image);
-    else if (node.type === 'imageReference') {
-      const image = resolved(node as ImageReference, definitions);
-      if (image) images.push(image);
-    }
+  // One walk: a definition may come after the references that use it, so references are resolved after it.
+  const definitions = new Map<string, Definition>();
+  const written: (Image | ImageReference)[] = [];
+  walk(root, (node) => {
+    if (node.type === 'image' || node.type === 'imageReference') written.push(node as Image | ImageReference);
+    else if (node.type === 'definition') define(definitions, node as Definition);
   });
+  const images: Image[] = [];
+  for (const node of written) {
+    const image = node.type === 'image' ? node : resolved(node, definitions);
+    if (image) images.push(image);
+  }
   return images;
 }
 

@@ -37,8 +37,13 @@ const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han
  * (CJK text may break between any two characters; closing punctuation stays
  * with the character before it).
  */
-function units(paragraph: string): { text: string; spaceBefore: boolean }[] {
+function units(paragraph: string, narrow: boolean): { text: string; spaceBefore: boolean }[] {
   const out: { text: string; spaceBefore: boolean }[] = [];
+  // Narrow text (most paragraphs) has no wide character to break at: its units are its words.
+  if (narrow) {
+    for (const word of paragraph.split(/ +/u)) if (word !== '') out.push({ text: word, spaceBefore: out.length > 0 });
+    return out;
+  }
   for (const [i, word] of paragraph.split(/ +/u).entries()) {
     if (word === '') continue;
     if (!WIDE.test(word)) {
@@ -67,8 +72,10 @@ export function wrapParagraph(paragraph: string, options: WrapOptions): string[]
   let line = firstIndent;
   let lineWidth = stringWidth(firstIndent);
   let empty = true;
-  for (const unit of units(paragraph.replace(/\s+/gu, ' ').trim())) {
-    const w = stringWidth(unit.text);
+  const text = paragraph.replace(/\s+/gu, ' ').trim();
+  const narrow = NARROW.test(text);
+  for (const unit of units(text, narrow)) {
+    const w = narrow ? unit.text.length : stringWidth(unit.text);
     const gap = !empty && unit.spaceBefore ? 1 : 0;
     if (!empty && lineWidth + gap + w > options.width) {
       lines.push(line.trimEnd());

@@ -113,6 +113,13 @@ test('dates in other forms and languages', () => {
   assert.equal(run('Bill Signed into Law\n\nOn Wednesday, November 12, 2025, the President signed into law the bill.\n').release.date, null);
 });
 
+test('a relative word ("today", "now") is no date: it would be read against a fixed reference day in 2000', () => {
+  const { release, file } = run('Today Marks the Anniversary of the Treaty\n\nWASHINGTON — The Secretary spoke today about the treaty and its history.\n');
+  assert.equal(release.title, 'Today Marks the Anniversary of the Treaty');
+  assert.equal(release.date, null);
+  assert.deepEqual(messages(file), ['missing-date@1:1-1:1']);
+});
+
 test('an ambiguous numeric date is reported with its position, never guessed', () => {
   const { release, file } = run('Company Posts Record Profit\n\n03/04/2020\n\nThe company posted a record profit today.\n');
   assert.equal(release.date, null);

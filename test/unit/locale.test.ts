@@ -137,3 +137,16 @@ test('date formatters are made once per language and options, and a refused tag 
   assert.equal(formatDate('2026-03-03', 'not a tag!'), 'March 3, 2026');
   assert.equal(formatInstant('2026-03-03T10:00:00Z', 'de'), '3. März 2026 um 10:00 UTC');
 });
+
+test('strings are made once per language and overrides table, and a hostile batch of tags does not change the answers', () => {
+  const overrides: StringOverrides = { es: { about: 'Acerca de esta nota' } };
+  assert.equal(stringsFor('es'), stringsFor('es'));
+  assert.equal(stringsFor('es', overrides), stringsFor('es', overrides));
+  assert.notEqual(stringsFor('es'), stringsFor('es', overrides));
+  assert.equal(stringsFor('es-MX', overrides).about, 'Acerca de esta nota');
+  assert.equal(stringsFor('es-MX').about, CATALOGUE['es']!.about);
+  assert.ok(Object.isFrozen(stringsFor('fr')));
+  for (let i = 0; i < 100; i++) stringsFor(`en-x-p${i}`, overrides);
+  assert.equal(stringsFor('es', overrides).about, 'Acerca de esta nota');
+  assert.equal(stringsFor('zh-TW').about, CATALOGUE['zh-Hant']!.about);
+});

@@ -30,6 +30,16 @@ export function bodyToHast(body: MdastRoot, media: ReleaseMedia = ReleaseMedia.n
   return linkRemoteImages(embedImages(sanitize(hast, schema) as HastRoot, body, media));
 }
 
+/**
+ * A body's HTML with no image embedded, by body: a build makes it for the
+ * press room's feed and then again for the page when the release has no
+ * images to embed. A body is not changed once extracted.
+ */
+const withoutMedia = new WeakMap<MdastRoot, string>();
+
 export function bodyToHtml(body: MdastRoot, media?: ReleaseMedia): string {
-  return toHtml(bodyToHast(body, media));
+  if (media && media.size > 0) return toHtml(bodyToHast(body, media));
+  let html = withoutMedia.get(body);
+  if (html === undefined) withoutMedia.set(body, (html = toHtml(bodyToHast(body))));
+  return html;
 }

@@ -9,7 +9,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Image, Root as MdastRoot } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../walk.js';
 import { dataUri, type LoadedImage } from '../../media/image.js';
 import { altOf, captionOf, imagesOf } from '../../media/figures.js';
 import type { ReleaseMedia } from '../../media/release-images.js';
@@ -28,8 +28,9 @@ export function embedImages(tree: Root, body: MdastRoot, media: ReleaseMedia): R
     if (key) written.set(key, image);
   }
   const uris = new Map<LoadedImage, string>();
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'img' || !parent || index === undefined) return;
+  walk(tree, (node, holder, index) => {
+    if (node.type !== 'element' || (node as Element).tagName !== 'img' || !holder || index === undefined) return;
+    const parent = holder as Root | Element;
     const key = keyOf(node);
     const image = key ? written.get(key) : undefined;
     const loaded = image ? media.get(image.url) : undefined;

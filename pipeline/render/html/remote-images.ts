@@ -5,14 +5,15 @@
  * it becomes a plain link to the image instead, labelled with its alt text.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../walk.js';
 
 export function linkRemoteImages(tree: Root): Root {
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (node.tagName !== 'img' || !parent || index === undefined) return;
-    const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
+  walk(tree, (node, parent, index) => {
+    if (node.type !== 'element' || (node as Element).tagName !== 'img' || !parent || index === undefined) return;
+    const img = node as Element;
+    const src = typeof img.properties['src'] === 'string' ? img.properties['src'] : '';
     if (src.startsWith('data:image/')) return;
-    const alt = typeof node.properties['alt'] === 'string' && node.properties['alt'].trim() ? node.properties['alt'].trim() : 'image';
+    const alt = typeof img.properties['alt'] === 'string' && img.properties['alt'].trim() ? img.properties['alt'].trim() : 'image';
     const label: ElementContent = { type: 'text', value: `[Image: ${alt}]` };
     const replacement: Element = /^https?:\/\//iu.test(src)
       ? { type: 'element', tagName: 'a', properties: { href: src }, children: [label] }

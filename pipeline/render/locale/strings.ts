@@ -282,7 +282,7 @@ export function fallbackChain(language: string): string[] {
  * catalogue entry along the fallback chain. An override for "es" therefore
  * also serves "es-MX", and a key a project leaves out keeps the catalogue's.
  */
-export function stringsFor(language: string, overrides: StringOverrides = {}): Strings {
+function resolveStrings(language: string, overrides: StringOverrides): Strings {
   const chain = fallbackChain(language);
   const canonicalOverrides = new Map<string, Partial<Record<StringKey, string>>>();
   for (const [tag, table] of Object.entries(overrides)) canonicalOverrides.set(canonicalTag(tag) ?? tag, table);
@@ -295,7 +295,31 @@ export function stringsFor(language: string, overrides: StringOverrides = {}): S
     }
     result[key] = value ?? en[key];
   }
-  return result;
+  return Object.freeze(result);
+}
+
+/** Bounded per overrides table: a language tag comes from the release, so a hostile batch could otherwise grow it without end. */
+const MAX_CACHED = 64;
+const NO_OVERRIDES: StringOverrides = {};
+/**
+ * The strings made so far, per overrides table (a build passes the project's
+ * one table with every document) and language tag: resolving a tag through
+ * Intl costs about 0.1 ms, and it was done for every format of every document,
+ * and for every release in the press room's index.
+ */
+const made = new WeakMap<StringOverrides, Map<string, Strings>>();
+
+/** resolveStrings, remembered: the result is frozen, and a table must not change once it has been used. */
+export function stringsFor(language: string, overrides: StringOverrides = NO_OVERRIDES): Strings {
+  let byLanguage = made.get(overrides);
+  if (!byLanguage) made.set(overrides, (byLanguage = new Map()));
+  let strings = byLanguage.get(language);
+  if (!strings) {
+    strings = resolveStrings(language, overrides);
+    if (byLanguage.size >= MAX_CACHED) byLanguage.clear();
+    byLanguage.set(language, strings);
+  }
+  return strings;
 }
 
 /** Fill `{name}` placeholders; an unknown placeholder stays as written, so a typo shows instead of vanishing. */

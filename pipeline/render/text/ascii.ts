@@ -10,7 +10,7 @@
 import anyAscii from 'any-ascii';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from '../../walk.js';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics.js';
 import { HEADER_FIELDS, type Release } from '../../release.js';
@@ -97,7 +97,7 @@ export function asciiRelease(release: Release, file?: VFile): Release {
     if (typeof value === 'string') copy[field] = convert(value, release.sources[field]?.position?.start);
   }
   if (release.dateline) copy.dateline = convert(release.dateline, undefined);
-  visit(copy.body, (node) => {
+  walk(copy.body, (node) => {
     if ('value' in node && typeof node.value === 'string') node.value = convert(node.value, node.position?.start);
     if ('alt' in node && typeof node.alt === 'string') node.alt = convert(node.alt, node.position?.start);
     // An image's title is its caption, printed in the "[Photo: …]" line.
