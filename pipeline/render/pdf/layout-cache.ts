@@ -11,9 +11,10 @@
  * rather than summed again at every lookup, as fontkit's getter would.
  *
  * Words a document brings that the cache lacks are shaped together
- * (`prefetchWords`): most of what one fontkit call costs is setting up its
- * shaping plan, not the glyphs, so one call per paragraph and script instead
- * of one per word.
+ * (`prefetchWords`): each fontkit call sets up a shaping plan (script, features,
+ * lookups) before it touches a glyph, so one call per paragraph and script
+ * instead of one per word saves that setup; the per-glyph GSUB/GPOS work
+ * (about 2 µs a character) stays.
  */
 import type * as fontkit from 'fontkit';
 
@@ -95,7 +96,7 @@ const GROUPS: readonly [string, RegExp][] = [
 const SEPARATOR = '\uffff';
 const SEPARATOR_CODE = 0xffff;
 
-/** Words per fontkit call: long enough to spread the plan's cost, short enough to keep its arrays small. */
+/** Words per fontkit call: enough to spread the plan's setup, few enough to keep its arrays small. */
 const BATCH = 200;
 
 /**
