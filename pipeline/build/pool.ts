@@ -5,7 +5,6 @@
  */
 import type { TemplateSet } from '../render/templates.js';
 import type { BuildFs } from './fs.js';
-import { heapPolicy } from './heap.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
 
 export interface Runner {
@@ -25,7 +24,6 @@ export async function createRunner(config: WorkerConfig, jobs: number, templates
     return { threads: 1, run: (job) => buildDocument(job, templates, config, fs), close: async () => {} };
   }
   const { Piscina } = await import('piscina');
-  const young = heapPolicy(config.formats).youngGenerationMb;
   const pool = new Piscina<Job, JobResult>({
     filename: new URL('./worker.js', import.meta.url).href,
     workerData: config,
@@ -33,8 +31,6 @@ export async function createRunner(config: WorkerConfig, jobs: number, templates
     maxThreads: jobs,
     // Workers must not outlive the build; they are closed explicitly.
     idleTimeout: 60_000,
-    // Sized by what the batch renders (see heap.ts); not a limit on what a document may use.
-    ...(young !== undefined ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
   });
   return { threads: jobs, run: (job) => pool.run(job), close: () => pool.destroy() };
 }
