@@ -103,7 +103,7 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     }
     try {
       const target = outputPath(config.outDir, job.stem, EXTENSIONS[format]);
-      await writeAtomic(target, data, fs);
+      await writeAtomic(target, data, fs, { within: config.outDir });
       // The mtime lets a no-op rebuild trust an output without rehashing it.
       const info = await fs.stat(target);
       outputs.push({ format, path: target, bytes: data.byteLength, sha256: sha256(data), mtimeMs: info.mtimeMs });
@@ -116,7 +116,8 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
         report(file, 'write-error', `Cannot write to the output folder ${config.outLabel ?? config.outDir}: ${folder} (${code}); the build stopped`);
         return done(false, sourceHash, { folderError: code });
       }
-      report(file, 'write-error', `Cannot write the ${format} output: ${code} ${(error as Error).message}`.trim());
+      const why = code === 'EOUTSIDE' ? (error as Error).message : `${code} ${(error as Error).message}`.trim();
+      report(file, 'write-error', `Cannot write the ${format} output: ${why}`);
     }
   }
   return done(!failed, sourceHash);

@@ -30,7 +30,7 @@ import { reviveMessages } from './messages.js';
 import { createRunner, runAll } from './pool.js';
 import { feedCachePath, loadFeedCache, pressRoomKey, pressRoomRecord, reportHeld, saveFeedCache, unchangedPressRoom, writePressRoom } from './pressroom.js';
 import { shardOf, shardSuffix, type Shard } from './shard.js';
-import { sweepStaleTemps } from './write.js';
+import { forgetFolders, sweepStaleTemps } from './write.js';
 import { assignStems, type Naming } from './stems.js';
 
 export interface BuildOptions {
@@ -170,6 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let compiled: Promise<TemplateSet> | undefined = options.templates ? Promise.resolve(options.templates) : undefined;
   const templates = (): Promise<TemplateSet> => (compiled ??= import('../render/templates.js').then((m) => m.loadTemplates(options.templatesDir)));
 
+  forgetFolders();
   // Temporary files of killed builds; this process's own (its workers' too) are never touched.
   await sweepStaleTemps(outDir, fs);
   const { sources, problems } = await discover(options.inputs);

@@ -10,17 +10,75 @@
  * half-old; the manifest records size and hash, so the next build rebuilds it.
  */
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { nodeFs, type BuildFs } from './fs.js';
 
 const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/u;
 
-export async function writeAtomic(target: string, data: Uint8Array, fs: BuildFs = nodeFs): Promise<void> {
+export interface WriteOptions {
+  /**
+   * The output folder the target must stay in. Its subfolders are checked
+   * once each, after they are made: one that resolves outside it (a symbolic
+   * link to /etc, say) is refused, because a path that is textually inside
+   * the folder is not enough for "no output escapes the output folder".
+   */
+  within?: string;
+}
+
+/** An output folder's subfolder that resolves outside it. */
+export class OutsideOutputError extends Error {
+  readonly code = 'EOUTSIDE';
+}
+
+/**
+ * Folders made and checked by this thread, keyed by the output folder they
+ * must stay in and their path. A batch writes thousands of outputs into a
+ * few folders: a recursive mkdir and a realpath per output cost about as
+ * much as the write itself. A folder removed later (between watch rebuilds)
+ * shows as ENOENT on the next write, which drops it from here and makes it
+ * again.
+ */
+const readyFolders = new Map<string, Promise<void>>();
+
+function prepareFolder(dir: string, fs: BuildFs, within: string | undefined): Promise<void> {
+  const key = `${within ?? ''}\0${dir}`;
+  let ready = readyFolders.get(key);
+  if (!ready) {
+    ready = (async () => {
+      await fs.mkdir(dir, { recursive: true });
+      if (within === undefined) return;
+      const [real, root] = await Promise.all([fs.realpath(dir), fs.realpath(within)]);
+      const rel = relative(root, real);
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        throw new OutsideOutputError(`the folder ${relative(within, dir) || '.'} leads outside the output folder (to ${real}); outputs are never written through a link out of it`);
+      }
+    })();
+    readyFolders.set(key, ready);
+    // A failure is not remembered: the next output tries again and gets its own error.
+    ready.catch(() => readyFolders.delete(key));
+  }
+  return ready;
+}
+
+/** Forget which folders were checked: each build checks its folders afresh, since they may have changed since the last. */
+export function forgetFolders(): void {
+  readyFolders.clear();
+}
+
+export async function writeAtomic(target: string, data: Uint8Array, fs: BuildFs = nodeFs, options: WriteOptions = {}): Promise<void> {
   const dir = dirname(target);
-  await fs.mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await prepareFolder(dir, fs, options.within);
   try {
-    await fs.writeFile(temp, data, { flag: 'wx' });
+    try {
+      await fs.writeFile(temp, data, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // The folder went away after it was made (a watch session's output folder deleted): make it again.
+      readyFolders.delete(`${options.within ?? ''}\0${dir}`);
+      await prepareFolder(dir, fs, options.within);
+      await fs.writeFile(temp, data, { flag: 'wx' });
+    }
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

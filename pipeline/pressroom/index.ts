@@ -128,7 +128,7 @@ export class PressRoom {
       const data = Buffer.from(text, 'utf8');
       const dot = name.lastIndexOf('.');
       const path = outputPath(outDir, name.slice(0, dot), name.slice(dot + 1));
-      await writeAtomic(path, data, fs);
+      await writeAtomic(path, data, fs, { within: outDir });
       written.push({ name, path, bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') });
     }
     return written;

@@ -108,6 +108,30 @@ test('files: no output path leaves --out, whatever the source path or front matt
   assert.deepEqual(readdirSync(out).sort(), withBuildFiles(['x.json', 'y.json']));
 });
 
+test('files: a subfolder of --out that links outside it is never written through; links that stay inside are followed', async () => {
+  const { input, out, dir } = inputDir();
+  for (const folder of ['escape', 'inside', 'fine']) {
+    mkdirSync(join(input, folder));
+    writeFileSync(join(input, folder, `${folder}.txt`), `Acme Ships Widget\n\n${BODY}`);
+  }
+  const elsewhere = join(dir, 'elsewhere');
+  mkdirSync(elsewhere);
+  mkdirSync(join(out, 'real'), { recursive: true });
+  symlinkSync(elsewhere, join(out, 'escape'));
+  symlinkSync(join(out, 'real'), join(out, 'inside'));
+  // Twice: the second build must check its folders again, not trust what the first one saw.
+  for (let round = 0; round < 2; round++) {
+    const { code, stderr } = await runCli(['build', input, '-o', out, '--format', 'json', '--force']);
+    assertNoStack(stderr);
+    assert.equal(code, 1, stderr);
+    assert.deepEqual(at(stderr), ['escape.txt write-error@']);
+    assert.match(stderr, /Cannot write the json output: the folder escape leads outside the output folder/u);
+    assert.deepEqual(readdirSync(elsewhere), [], 'nothing, not even a temporary file, lands outside');
+    assert.deepEqual(readdirSync(join(out, 'real')), ['inside.json']);
+    assert.ok(existsSync(join(out, 'fine', 'fine.json')));
+  }
+});
+
 test('files: a FIFO, a symlink loop, a dangling link and a directory loop are reported; nothing hangs', async () => {
   const { input, out } = inputDir({ 'ok.txt': `Acme Ships Widget\n\n${BODY}` });
   execFileSync('mkfifo', [join(input, 'pipe.txt')]);
