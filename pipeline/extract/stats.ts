@@ -3,7 +3,7 @@
  * Hangul character counts as one word, as word processors count it.
  */
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { blockText } from '../block-text.js';
 import type { ReleaseStats } from '../release.js';
 
 const WORDS_PER_MINUTE = 230;
@@ -19,8 +19,9 @@ export function countWords(text: string): number {
 }
 
 export function computeStats(body: Root): ReleaseStats {
-  // Blocks are joined with a line break so that one block's last sentence ends before the next begins.
-  const text = body.children.map((n) => toString(n, { includeHtml: false })).join('\n');
+  // Blocks are joined with a line break so that one block's last sentence ends before the next begins;
+  // the blocks inside one (list items, quoted paragraphs) are kept apart too, or their words would glue.
+  const text = body.children.map(blockText).join('\n');
   const words = countWords(text);
   const paragraphs = body.children.filter((n) => n.type === 'paragraph').length;
   return { words, paragraphs, readingMinutes: words === 0 ? 0 : Math.ceil(words / WORDS_PER_MINUTE), sentences: countSentences(text) };

@@ -311,3 +311,16 @@ test('the language is the opening language, not that of a translation appended a
   const en = 'The President met a delegation from the United States this morning and discussed regional security and trade. '.repeat(60);
   assert.equal(run(`總統接見美國訪問團\n\n${zh}\n\n${en}\n`).release.language, 'zh-Hant');
 });
+
+test('word counts keep list items and quoted paragraphs apart', () => {
+  const { release } = run(
+    [
+      'Acme Ships Widget', '',
+      'PORTLAND, Ore., March 3, 2026 — Acme today shipped the widget.', '',
+      '- Twice the speed', '- Half the weight', '- Ships today', '',
+      '> First quoted paragraph', '>', '> Second quoted paragraph', '',
+    ].join('\n'),
+  );
+  // 10 + 8 (list) + 6 (quote); glued ("speedHalf", "weightShips", "paragraphSecond") it was 21.
+  assert.equal(release.stats.words, 24);
+});
