@@ -3,21 +3,19 @@
  * worker threads. At most a few jobs per thread are in flight, so memory
  * stays flat however long the batch is.
  *
- * A document is mostly synchronous compute between a few awaited file
- * operations (stat, read, write, rename, stat), each a round trip through
- * libuv's thread pool. With one document at a time a thread sits idle for
- * each of them (and on a busy machine waits again for a core when it wakes),
- * and a worker also waits for the main thread to hand it the next document.
- * So each thread interleaves two documents: one's I/O overlaps the other's
- * compute. Documents share no state across an await (the PDF renderer makes
- * and ends its document in one synchronous stretch), so interleaving changes
- * no output byte and no diagnostic.
+ * Each thread holds two documents: when one ends, the other is already
+ * there, so a worker never sits idle while its result travels to the main
+ * thread and the next document travels back; the PDF renderer and image
+ * loading also await between a document's stages. (A document's file calls
+ * themselves are synchronous: see nodeFs.) Documents share no state across
+ * an await (the PDF renderer makes and ends its document in one synchronous
+ * stretch), so holding two changes no output byte and no diagnostic.
  */
 import type { TemplateSet } from '../render/templates.js';
 import type { BuildFs } from './fs.js';
 import type { Job, JobResult, WorkerConfig } from './job.js';
 
-/** Documents interleaved on one thread: two hide most I/O waits; more only keep more trees alive. */
+/** Documents held by one thread: two keep it busy between documents; more only keep more trees alive. */
 export const DOCUMENTS_PER_THREAD = 2;
 
 export interface Runner {
