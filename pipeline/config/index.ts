@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { counted } from '../counted.js';
 import type { BrandSettings } from '../brand/apply.js';
 import { brandPath, parseBrand } from '../brand/fields.js';
 import { checkLogoFile } from '../brand/logo-file.js';
@@ -121,7 +122,7 @@ function parseBrandSettings(value: unknown, path: string, base: string): BrandSe
   const { statement, problems } = parseBrand(value);
   const first = problems[0];
   if (first) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    const more = problems.length > 1 ? ` (and ${counted(problems.length - 1, 'more problem')})` : '';
     throw new UsageError(`${path}: ${first.path.length === 0 ? '"brand"' : brandPath(first.path)} ${first.message}${more}`);
   }
   const settings: BrandSettings = { values: statement };

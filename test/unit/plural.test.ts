@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConfig } from '../../pipeline/config/index.js';
 import { UsageError } from '../../pipeline/errors.js';
+import { counted } from '../../pipeline/counted.js';
+import { formatSize } from '../../pipeline/build/size.js';
 import { CATALOGUE, fillCount, PLURAL_KEYS, stringsFor, type StringOverrides } from '../../pipeline/render/locale/strings.js';
 import { pluralCategories, selectForm } from '../../pipeline/render/locale/plural.js';
 import { env } from '../../pipeline/render/handlebars.js';
@@ -172,4 +174,22 @@ test('the script\'s words reach it as escaped data, never as code, and its hash 
   // The script is the same bytes whatever the language, so one hash serves every page.
   const script = (page: string): string => /<script>([\s\S]*?)<\/script>/u.exec(page)![1]!;
   assert.equal(script(indexPage(1, templates, 'fr')), script(indexPage(5, templates, 'ja')));
+});
+
+test("handout's own English messages count by English rules: the CLI summary, sizes, config problems", () => {
+  assert.deepEqual([0, 1, 2, 21].map((n) => counted(n, 'warning')), ['0 warnings', '1 warning', '2 warnings', '21 warnings']);
+  assert.equal(counted(1, 'stale output'), '1 stale output');
+  assert.equal(formatSize(1), '1 byte');
+  assert.equal(formatSize(0), '0 bytes');
+  assert.equal(formatSize(512), '512 bytes');
+  const brandProblems = (brand: unknown): string => {
+    try {
+      parseConfig(JSON.stringify({ brand }), 'c.json');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return '';
+  };
+  assert.match(brandProblems({ bogus: 1, other: 2 }), /\(and 1 more problem\)$/u);
+  assert.match(brandProblems({ bogus: 1, other: 2, third: 3 }), /\(and 2 more problems\)$/u);
 });
