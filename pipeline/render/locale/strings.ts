@@ -37,6 +37,14 @@ export const STRING_KEYS = [
   'undated',
   'formatText',
   'formatEmail',
+  // In the handouts' bodies: the wire text's "[Photo: …]" line, and an image that is not embedded ("[Image: …]").
+  'photo',
+  'image',
+  // The email's sender name when the release names no issuer or organization.
+  'pressOffice',
+  // The descriptions of the files a PDF/A-3 carries (a viewer's attachments panel shows them).
+  'sourceAttachment',
+  'dataAttachment',
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];
@@ -86,6 +94,11 @@ const en: StringTable = {
   undated: 'Undated',
   formatText: 'Text',
   formatEmail: 'Email',
+  photo: 'Photo',
+  image: 'Image',
+  pressOffice: 'Press office',
+  sourceAttachment: 'The press release as it was written: the source of this document',
+  dataAttachment: 'The release record extracted from the source (handout JSON)',
 };
 
 /** Keyed by canonical BCP 47 tag; `zh` alone resolves through its likely script. */
@@ -119,6 +132,11 @@ export const CATALOGUE: Readonly<Record<string, StringTable>> = {
     undated: 'Sin fecha',
     formatText: 'Texto',
     formatEmail: 'Correo',
+    photo: 'Foto',
+    image: 'Imagen',
+    pressOffice: 'Oficina de prensa',
+    sourceAttachment: 'El comunicado tal como se escribió: la fuente de este documento',
+    dataAttachment: 'Los datos del comunicado extraídos de la fuente (JSON de handout)',
   },
   pt: {
     forImmediateRelease: 'Para divulgação imediata',
@@ -148,6 +166,11 @@ export const CATALOGUE: Readonly<Record<string, StringTable>> = {
     undated: 'Sem data',
     formatText: 'Texto',
     formatEmail: 'E-mail',
+    photo: 'Foto',
+    image: 'Imagem',
+    pressOffice: 'Assessoria de imprensa',
+    sourceAttachment: 'O comunicado tal como foi escrito: a fonte deste documento',
+    dataAttachment: 'Os dados do comunicado extraídos da fonte (JSON do handout)',
   },
   fr: {
     forImmediateRelease: 'Pour diffusion immédiate',
@@ -177,6 +200,11 @@ export const CATALOGUE: Readonly<Record<string, StringTable>> = {
     undated: 'Sans date',
     formatText: 'Texte',
     formatEmail: 'E-mail',
+    photo: 'Photo',
+    image: 'Image',
+    pressOffice: 'Service de presse',
+    sourceAttachment: 'Le communiqué tel qu’il a été écrit : la source de ce document',
+    dataAttachment: 'Les données du communiqué extraites de la source (JSON de handout)',
   },
   de: {
     forImmediateRelease: 'Zur sofortigen Veröffentlichung',
@@ -205,6 +233,11 @@ export const CATALOGUE: Readonly<Record<string, StringTable>> = {
     undated: 'Ohne Datum',
     formatText: 'Text',
     formatEmail: 'E-Mail',
+    photo: 'Foto',
+    image: 'Bild',
+    pressOffice: 'Pressestelle',
+    sourceAttachment: 'Die Pressemitteilung, wie sie geschrieben wurde: die Quelle dieses Dokuments',
+    dataAttachment: 'Die aus der Quelle gelesenen Daten der Pressemitteilung (handout-JSON)',
   },
   ja: {
     forImmediateRelease: '即日発表',
@@ -231,6 +264,11 @@ export const CATALOGUE: Readonly<Record<string, StringTable>> = {
     undated: '日付なし',
     formatText: 'テキスト',
     formatEmail: 'メール',
+    photo: '写真',
+    image: '画像',
+    pressOffice: '広報担当',
+    sourceAttachment: 'プレスリリースの原文（この文書のソース）',
+    dataAttachment: 'ソースから抽出したリリースのデータ（handout JSON）',
   },
   'zh-Hant': {
     forImmediateRelease: '即時發布',
@@ -257,6 +295,11 @@ export const CATALOGUE: Readonly<Record<string, StringTable>> = {
     undated: '無日期',
     formatText: '文字',
     formatEmail: '電子郵件',
+    photo: '照片',
+    image: '圖片',
+    pressOffice: '新聞室',
+    sourceAttachment: '新聞稿原稿：本文件的來源',
+    dataAttachment: '從來源擷取的新聞稿資料（handout JSON）',
   },
   'zh-Hans': {
     forImmediateRelease: '即时发布',
@@ -282,6 +325,11 @@ export const CATALOGUE: Readonly<Record<string, StringTable>> = {
     undated: '无日期',
     formatText: '文字',
     formatEmail: '电子邮件',
+    photo: '照片',
+    image: '图片',
+    pressOffice: '新闻办公室',
+    sourceAttachment: '新闻稿原稿：本文件的来源',
+    dataAttachment: '从来源提取的新闻稿数据（handout JSON）',
   },
 };
 
