@@ -14,6 +14,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
+import { counted } from '../pipeline/counted.js';
 import { extractRelease, sourceFile } from '../pipeline/document.js';
 import { renderHtml } from '../pipeline/render/html/index.js';
 import { renderJson } from '../pipeline/render/json.js';
@@ -142,7 +143,7 @@ function pdfFloor(texts: readonly string[], font: string | Buffer): Promise<numb
 
 const N = args.docs;
 const cores = availableParallelism();
-log(`handout bench: ${N} documents (from ${corpus}), ${args.noopDocs} for the no-op rebuild, ${args.sample} for PDF; ${cores} cores; work folder ${work}`);
+log(`handout bench: ${counted(N, 'document')} (from ${corpus}), ${args.noopDocs} for the no-op rebuild, ${args.sample} for PDF; ${counted(cores, 'core')}; work folder ${work}`);
 const batch = join(work, 'batch');
 makeBatch(corpus, batch, N);
 
@@ -233,26 +234,26 @@ const renderSecondMs = perDoc(renderOnly.second, args.sample);
 const ratio = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : a / b);
 const cpu = (r: RunResult): string => `${fmt(r.cpuSeconds, 1)} s`;
 
-console.log(`\nMachine: ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, load average at the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
-console.log(`${N} documents from ../shared/corpus/raw; SOURCE_DATE_EPOCH fixed; times are wall clock including process start.\n`);
+console.log(`\nMachine: ${counted(cores, 'core')} (${cpus()[0]?.model ?? 'unknown CPU'}), ${fmt(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, load average at the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(`${counted(N, 'document')} from ../shared/corpus/raw; SOURCE_DATE_EPOCH fixed; times are wall clock including process start.\n`);
 console.log(
   table(
     ['run', 'time', 'docs/s', 'CPU', 'peak RSS'],
     [
-      [`handout full (html,pdf,txt,json), ${cores} workers`, `${fmt(full.seconds, 1)} s`, fmt(rate(N, full.seconds)), cpu(full), `${fmt(full.peakMb, 0)} MB`],
-      [`handout HTML-only, ${cores} workers`, `${fmt(html.seconds, 1)} s`, fmt(rate(N, html.seconds)), cpu(html), `${fmt(html.peakMb, 0)} MB`],
+      [`handout full (html,pdf,txt,json), ${counted(cores, 'worker')}`, `${fmt(full.seconds, 1)} s`, fmt(rate(N, full.seconds)), cpu(full), `${fmt(full.peakMb, 0)} MB`],
+      [`handout HTML-only, ${counted(cores, 'worker')}`, `${fmt(html.seconds, 1)} s`, fmt(rate(N, html.seconds)), cpu(html), `${fmt(html.peakMb, 0)} MB`],
       ['handout full, 1 worker (in-process)', `${fmt(one.seconds, 1)} s`, fmt(rate(N, one.seconds)), cpu(one), `${fmt(one.peakMb, 0)} MB`],
       ['pandoc -s HTML, 1 process per file, 2 at a time', `${fmt(pandocSeconds, 1)} s`, fmt(pandocRate), '–', '–'],
-      [`handout PDF-only, ${args.sample} docs, 1 worker`, `${fmt(handoutPdfMs, 0)} ms/doc`, fmt(rate(args.sample, samplePdf.seconds)), cpu(samplePdf), `${fmt(samplePdf.peakMb, 0)} MB`],
-      [`WeasyPrint on handout's HTML, ${args.sample} docs`, `${fmt(weasyMs, 0)} ms/doc`, fmt(rate(args.sample, weasySeconds)), '–', '–'],
-      [`pdfkit floor (Helvetica, no embedding), ${args.sample} docs`, `${fmt(floorMs, 1)} ms/doc`, fmt(rate(args.sample, floorSeconds)), '–', '–'],
-      [`pdfkit, one embedded TrueType face, ${args.sample} docs`, `${fmt(embeddedFloorMs, 1)} ms/doc`, fmt(rate(args.sample, embeddedFloorSeconds)), '–', '–'],
-      [`handout renderPdf alone (tagged PDF/A-2a), ${args.sample} docs not seen before`, `${fmt(renderOnlyMs, 1)} ms/doc`, fmt(rate(args.sample, renderOnlySeconds)), '–', '–'],
-      [`handout renderPdf alone, the same ${args.sample} docs again`, `${fmt(renderSecondMs, 1)} ms/doc`, fmt(rate(args.sample, renderOnly.second)), '–', '–'],
+      [`handout PDF-only, ${counted(args.sample, 'doc')}, 1 worker`, `${fmt(handoutPdfMs, 0)} ms/doc`, fmt(rate(args.sample, samplePdf.seconds)), cpu(samplePdf), `${fmt(samplePdf.peakMb, 0)} MB`],
+      [`WeasyPrint on handout's HTML, ${counted(args.sample, 'doc')}`, `${fmt(weasyMs, 0)} ms/doc`, fmt(rate(args.sample, weasySeconds)), '–', '–'],
+      [`pdfkit floor (Helvetica, no embedding), ${counted(args.sample, 'doc')}`, `${fmt(floorMs, 1)} ms/doc`, fmt(rate(args.sample, floorSeconds)), '–', '–'],
+      [`pdfkit, one embedded TrueType face, ${counted(args.sample, 'doc')}`, `${fmt(embeddedFloorMs, 1)} ms/doc`, fmt(rate(args.sample, embeddedFloorSeconds)), '–', '–'],
+      [`handout renderPdf alone (tagged PDF/A-2a), ${counted(args.sample, 'doc')} not seen before`, `${fmt(renderOnlyMs, 1)} ms/doc`, fmt(rate(args.sample, renderOnlySeconds)), '–', '–'],
+      [`handout renderPdf alone, the same ${counted(args.sample, 'doc')} again`, `${fmt(renderSecondMs, 1)} ms/doc`, fmt(rate(args.sample, renderOnly.second)), '–', '–'],
       ['handout extraction alone, in-process', `${fmt(perDocument.extractMs, 1)} ms/doc`, fmt(1000 / perDocument.extractMs), 'CPU', '–'],
       ['handout HTML path (extract, html, txt, json), in-process', `${fmt(perDocument.htmlMs, 1)} ms/doc`, fmt(1000 / perDocument.htmlMs), 'CPU', '–'],
       [`handout HTML-only, ${args.noopDocs} small docs`, `${fmt(first.seconds, 1)} s`, fmt(rate(args.noopDocs, first.seconds)), cpu(first), `${fmt(first.peakMb, 0)} MB`],
-      [`no-op rebuild, ${args.noopDocs} docs (manifest ${fmt(manifestMb, 1)} MB)`, `${fmt(noop.seconds, 2)} s`, '–', cpu(noop), `${fmt(noop.peakMb, 0)} MB`],
+      [`no-op rebuild, ${counted(args.noopDocs, 'doc')} (manifest ${fmt(manifestMb, 1)} MB)`, `${fmt(noop.seconds, 2)} s`, '–', cpu(noop), `${fmt(noop.peakMb, 0)} MB`],
       [`no-op rebuild, ${N}-doc full build`, `${fmt(fullNoop.seconds, 2)} s`, '–', cpu(fullNoop), `${fmt(fullNoop.peakMb, 0)} MB`],
     ],
   ),
@@ -261,7 +262,7 @@ console.log(`\nhandout's PDF step is ${fmt(ratio(renderOnlyMs, floorMs))}× pdfk
 
 // Wall-clock ratios on a shared machine say as much about the neighbours as about handout: CPU time shows the work itself.
 console.log(
-  `\n(d) 1 worker: ${fmt(one.seconds, 1)} s wall, ${fmt(one.cpuSeconds, 1)} s CPU; ${two === full ? cores : 2} workers: ${fmt(two.seconds, 1)} s wall, ${fmt(two.cpuSeconds, 1)} s CPU ` +
+  `\n(d) 1 worker: ${fmt(one.seconds, 1)} s wall, ${fmt(one.cpuSeconds, 1)} s CPU; ${counted(two === full ? cores : 2, 'worker')}: ${fmt(two.seconds, 1)} s wall, ${fmt(two.cpuSeconds, 1)} s CPU ` +
     `(${fmt(ratio(two.cpuSeconds, one.cpuSeconds), 2)}× the CPU of one: each worker loads and JIT-compiles its own copy of the pipeline, and even one worker keeps a second core partly busy with V8's background compilation and garbage collection).`,
 );
 
@@ -272,7 +273,7 @@ const targets: Target[] = [
   { name: 'embedded PDF/A within 3× of the standard-14 floor (unseen docs)', value: ratio(renderOnlyMs, floorMs), bound: 3, kind: 'max', unit: '×' },
   { name: '2 workers ≥ 1.7× faster than 1', value: ratio(one.seconds, two.seconds), bound: 1.7, kind: 'min', unit: '×' },
   { name: `no-op rebuild of ${args.noopDocs} ≤ 2 s`, value: noop.seconds, bound: 2, kind: 'max', unit: 's' },
-  { name: `peak RSS over ${args.noopDocs} docs ≤ 400 MB`, value: first.peakMb === null ? null : Math.max(first.peakMb, noop.peakMb ?? 0), bound: 400, kind: 'max', unit: 'MB' },
+  { name: `peak RSS over ${counted(args.noopDocs, 'doc')} ≤ 400 MB`, value: first.peakMb === null ? null : Math.max(first.peakMb, noop.peakMb ?? 0), bound: 400, kind: 'max', unit: 'MB' },
 ];
 console.log(`\n${table(['target', 'measured', 'verdict'], targets.map((t) => [t.name, `${fmt(t.value, 2)} ${t.unit}`, verdict(t)]))}`);
 rmSync(work, { recursive: true, force: true });

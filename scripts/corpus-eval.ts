@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
+import { counted } from '../pipeline/counted.js';
 import { extract } from '../pipeline/extract/index.js';
 import { parse } from '../pipeline/parse.js';
 import { HEADER_FIELDS, type HeaderField, type Release } from '../pipeline/release.js';
@@ -216,7 +217,7 @@ export function formatReport(evaluation: Evaluation, failures: readonly BarFailu
     ];
   });
   const out: string[] = [];
-  out.push(`Corpus evaluation: ${evaluation.documents} documents`);
+  out.push(`Corpus evaluation: ${counted(evaluation.documents, 'document')}`);
   out.push('');
   out.push(table(head, rows));
   out.push('');
@@ -235,7 +236,7 @@ export function formatReport(evaluation: Evaluation, failures: readonly BarFailu
   else {
     out.push('FAIL:');
     for (const f of failures) out.push(`  ${f.field} ${f.measure} on ${f.scope}: ${(f.value * 100).toFixed(1)}% < ${f.needed * 100}%`);
-    if (evaluation.crashes.length > 0) out.push(`  ${evaluation.crashes.length} document(s) crashed`);
+    if (evaluation.crashes.length > 0) out.push(`  ${counted(evaluation.crashes.length, 'document')} crashed`);
   }
   return out.join('\n');
 }

@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { TemplateError } from '../errors.js';
 import { bodyToHtml } from '../render/html/body.js';
+import { stringsFor } from '../render/locale/strings.js';
 import { renderFormat, type Format, type Rendered, type RenderOptions } from '../render/index.js';
 import { summarize, type ReleaseSummary } from '../pressroom/summary.js';
 import { prepareBrand, type PreparedBrand } from '../brand/logo.js';
@@ -79,7 +80,8 @@ export async function buildDocument(job: Job, templates: TemplateSet, config: Wo
     prepared = await prepareBrand(release, file, { ...(config.render.brand ? { settings: config.render.brand } : {}), source: job.path, root: job.root });
     // Always recorded in the manifest, so a later build with a press room can list a document built without one.
     summary = summarize(release, job.relative, job.stem);
-    if (config.pressroom) feedHtml = bodyToHtml(release.body);
+    // Its image labels in the release's language, as on the page.
+    if (config.pressroom) feedHtml = bodyToHtml(release.body, stringsFor(release.language, config.render.strings).image);
   } catch (error) {
     // A bug, not the source's fault: this document fails with one line, the batch goes on.
     report(file, 'internal-error', `handout failed on this document: ${(error as Error).message}`);

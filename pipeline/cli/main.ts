@@ -12,6 +12,7 @@ import { build, type BuildOptions, type BuildResult } from '../build/index.js';
 import { createReport, diagnosticsOf, mergeReports, REPORT_NAME, type BuildReport } from '../build/report.js';
 import { shardSuffix } from '../build/shard.js';
 import { writeAtomic } from '../build/write.js';
+import { counted } from '../counted.js';
 import { loadConfig } from '../config/index.js';
 import { report } from '../diagnostics.js';
 import { TemplateError, UsageError } from '../errors.js';
@@ -51,10 +52,6 @@ const defaultIo: Io = {
     return sigintSignal();
   },
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function countMessages(files: readonly VFile[]): { warnings: number; errors: number } {
   let warnings = 0;
@@ -150,7 +147,7 @@ async function finishBuild(cmd: BuildCommand, result: BuildResult, io: Io): Prom
   const skipped = result.documents.filter((d) => d.status === 'skipped').length;
   if (result.stopped === 'interrupted') {
     // Instead of the summary (and the report): one line that says what was and was not done.
-    io.stderr(`handout: interrupted after ${plural(result.documents.length, 'document')} (${plural(outputs, 'output')}); the rest were not started → ${cmd.outDir}\n`);
+    io.stderr(`handout: interrupted after ${counted(result.documents.length, 'document')} (${counted(outputs, 'output')}); the rest were not started → ${cmd.outDir}\n`);
     return INTERRUPTED_EXIT;
   }
   const target = reportPath(cmd);
@@ -167,9 +164,9 @@ async function finishBuild(cmd: BuildCommand, result: BuildResult, io: Io): Prom
     }
   }
   if (!cmd.quiet) {
-    const extra = [skipped > 0 ? `${skipped} unchanged` : '', result.removed.length > 0 ? `${plural(result.removed.length, 'stale output')} removed` : ''].filter(Boolean);
+    const extra = [skipped > 0 ? `${skipped} unchanged` : '', result.removed.length > 0 ? `${counted(result.removed.length, 'stale output')} removed` : ''].filter(Boolean);
     io.stderr(
-      `handout: ${plural(result.documents.length, 'document')}, ${plural(outputs, 'output')}, ${plural(warnings, 'warning')}, ${plural(errors, 'error')} in ${(result.durationMs / 1000).toFixed(2)} s → ${cmd.outDir}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}\n`,
+      `handout: ${counted(result.documents.length, 'document')}, ${counted(outputs, 'output')}, ${counted(warnings, 'warning')}, ${counted(errors, 'error')} in ${(result.durationMs / 1000).toFixed(2)} s → ${cmd.outDir}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}\n`,
     );
   }
   if (result.documents.length === 0 && result.problems.length === 0 && !cmd.shard) {
@@ -271,7 +268,7 @@ async function runMergeReports(cmd: MergeReportsCommand, io: Io): Promise<number
   else io.stdout(text);
   const s = merged.summary;
   if (!cmd.quiet) {
-    io.stderr(`handout: merged ${plural(named.length, 'report')}: ${plural(s.documents, 'document')}, ${plural(s.outputs, 'output')}, ${plural(s.warnings, 'warning')}, ${plural(s.errors, 'error')}\n`);
+    io.stderr(`handout: merged ${counted(named.length, 'report')}: ${counted(s.documents, 'document')}, ${counted(s.outputs, 'output')}, ${counted(s.warnings, 'warning')}, ${counted(s.errors, 'error')}\n`);
   }
   if (s.failed > 0 || s.errors > 0) return 1;
   if (cmd.frail && s.warnings > 0) return 1;

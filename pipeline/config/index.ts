@@ -9,10 +9,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { counted } from '../counted.js';
 import type { BrandSettings } from '../brand/apply.js';
 import { brandPath, parseBrand } from '../brand/fields.js';
 import { checkLogoFile } from '../brand/logo-file.js';
-import { canonicalTag, isStringKey, STRING_KEYS, type StringKey, type StringOverrides } from '../render/locale/strings.js';
+import { canonicalTag, isPluralKey, isStringKey, STRING_KEYS, type StringOverrides } from '../render/locale/strings.js';
+import { isPluralCategory, PLURAL_CATEGORIES, type PluralCategory, type PluralForms } from '../render/locale/plural.js';
 
 export const CONFIG_NAME = 'handout.config.json';
 
@@ -77,23 +79,37 @@ const isObject = (value: unknown): value is Record<string, unknown> => !!value &
 /**
  * `strings`: every locale a BCP 47 tag, every key one the templates know, every
  * value text. A misspelt key is an error, not an override that silently never applies.
+ * A count-bearing key also takes its forms by plural category, "other" required.
  */
 function parseStrings(value: unknown, path: string): StringOverrides {
   if (!isObject(value)) throw new UsageError(`${path}: "strings" must be an object of locales, e.g. { "es": { "contact": "Prensa" } }`);
-  const result: Record<string, Partial<Record<StringKey, string>>> = {};
+  const result: Record<string, Record<string, string | PluralForms>> = {};
   for (const [locale, table] of Object.entries(value)) {
     const tag = canonicalTag(locale);
     if (!tag) throw new UsageError(`${path}: strings: "${locale}" is not a BCP 47 language tag`);
     if (!isObject(table)) throw new UsageError(`${path}: strings.${locale} must be an object of strings`);
-    const entries: Partial<Record<StringKey, string>> = {};
+    const entries: Record<string, string | PluralForms> = {};
     for (const [key, text] of Object.entries(table)) {
       if (!isStringKey(key)) throw new UsageError(`${path}: strings.${locale}: unknown key "${key}" (known keys: ${STRING_KEYS.join(', ')})`);
-      if (typeof text !== 'string') throw new UsageError(`${path}: strings.${locale}.${key} must be a string`);
-      entries[key] = text;
+      if (isPluralKey(key) && isObject(text)) entries[key] = parsePluralForms(text, `${path}: strings.${locale}.${key}`);
+      else if (typeof text !== 'string') throw new UsageError(`${path}: strings.${locale}.${key} must be a string${isPluralKey(key) ? ` or an object of plural forms, e.g. { "one": "{count} release", "other": "{count} releases" }` : ''}`);
+      else entries[key] = text;
     }
     result[tag] = entries;
   }
-  return result;
+  return result as StringOverrides;
+}
+
+/** Forms by CLDR plural category; "other" serves every category left out, so it is required. */
+function parsePluralForms(value: Record<string, unknown>, where: string): PluralForms {
+  const forms: Partial<Record<PluralCategory, string>> = {};
+  for (const [category, text] of Object.entries(value)) {
+    if (!isPluralCategory(category)) throw new UsageError(`${where}: "${category}" is not a plural category (${PLURAL_CATEGORIES.join(', ')})`);
+    if (typeof text !== 'string') throw new UsageError(`${where}.${category} must be a string`);
+    forms[category] = text;
+  }
+  if (forms.other === undefined) throw new UsageError(`${where} needs an "other" form: it serves every count the other forms do not`);
+  return forms as PluralForms;
 }
 
 /**
@@ -106,7 +122,7 @@ function parseBrandSettings(value: unknown, path: string, base: string): BrandSe
   const { statement, problems } = parseBrand(value);
   const first = problems[0];
   if (first) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    const more = problems.length > 1 ? ` (and ${counted(problems.length - 1, 'more problem')})` : '';
     throw new UsageError(`${path}: ${first.path.length === 0 ? '"brand"' : brandPath(first.path)} ${first.message}${more}`);
   }
   const settings: BrandSettings = { values: statement };

@@ -126,3 +126,12 @@ export const altOf = (image: Image): string => (image.alt ?? '').replace(/\s+/gu
 
 /** The caption (the Markdown title), or null. */
 export const captionOf = (image: Image): string | null => image.title?.replace(/\s+/gu, ' ').trim() || null;
+
+/**
+ * What stands for an image in text: "[Photo: alt — caption]", "[Image: alt]",
+ * or "[Photo]" when nothing describes it. `word` is in the release's language.
+ */
+export function imageLabel(word: string, ...details: readonly (string | null | undefined)[]): string {
+  const words = details.filter((w): w is string => !!w).join(' — ');
+  return words ? `[${word}: ${words}]` : `[${word}]`;
+}

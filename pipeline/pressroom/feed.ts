@@ -6,6 +6,7 @@
 import { escapeXml as e } from '../xml.js';
 import { hrefOf, type PressEntry } from './entry.js';
 import { entryId, feedId } from './ids.js';
+import { stringsFor, type StringOverrides } from '../render/locale/strings.js';
 
 export interface FeedOptions {
   title: string;
@@ -14,6 +15,8 @@ export interface FeedOptions {
   siteUrl?: string;
   /** The feed's <updated> when no release has a date (SOURCE_DATE_EPOCH or the build time). */
   fallbackUpdated: Date;
+  /** The project's per-locale string overrides: an untitled entry is "Untitled release" in its own language, as on the index page. */
+  strings?: StringOverrides;
 }
 
 const TYPES: Record<string, string> = { html: 'text/html', pdf: 'application/pdf', txt: 'text/plain', json: 'application/json', eml: 'message/rfc822' };
@@ -28,7 +31,7 @@ function link(path: string, siteUrl?: string): string {
 
 function entryXml(entry: PressEntry, content: string | undefined, updated: string, options: FeedOptions): string {
   const s = entry.summary;
-  const lines = [`  <entry xml:lang="${e(s.language)}">`, `    <id>${entryId(s.stem, options.siteUrl)}</id>`, `    <title>${e(s.title ?? 'Untitled release')}</title>`];
+  const lines = [`  <entry xml:lang="${e(s.language)}">`, `    <id>${entryId(s.stem, options.siteUrl)}</id>`, `    <title>${e(s.title ?? stringsFor(s.language, options.strings).untitled)}</title>`];
   lines.push(`    <updated>${s.date ? timestamp(s.date) : updated}</updated>`);
   if (s.date) lines.push(`    <published>${timestamp(s.date)}</published>`);
   const author = s.issuer ?? s.organization;

@@ -119,6 +119,7 @@ export class PressRoom {
           generator: { name: 'handout', version },
           ...(this.options.siteUrl ? { siteUrl: this.options.siteUrl } : {}),
           fallbackUpdated: this.options.now ?? new Date(),
+          ...(this.options.strings ? { strings: this.options.strings } : {}),
         }),
       ],
       [PRESS_ROOM_STEMS.manifest, renderManifest(sorted, generator)],

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import type { Release } from '../release.js';
-import { toView, type ViewOptions } from './view.js';
+import { toView, type View, type ViewOptions } from './view.js';
 
 export interface EmlOptions extends ViewOptions {
   /** The sender's address; the issuer is the display name. No real address by default. */
@@ -33,17 +33,18 @@ function dateOf(release: Release, options: EmlOptions): Date {
 }
 
 /** The title, with the embargo notice first when there is one: a mail client shows the subject before anything else. */
-function subjectOf(release: Release, options: EmlOptions): string {
-  const view = toView(release, options);
+function subjectOf(release: Release, view: View): string {
   const title = release.title ?? view.strings.pressRelease;
   return view.embargoNotice ? `[${view.embargoNotice}] ${title}` : title;
 }
 
 export async function renderEml(release: Release, parts: EmlParts, options: EmlOptions = {}): Promise<Uint8Array> {
   const digest = createHash('sha256').update(parts.txt).update(parts.html).update(parts.pdf).digest('hex');
+  const view = toView(release, options);
   const mail: MailComposerOptions & { baseBoundary: string } = {
-    from: { name: release.issuer ?? release.brand?.name ?? release.organization ?? 'Press office', address: options.fromAddress ?? 'press@invalid' },
-    subject: subjectOf(release, options),
+    // With no one named, "Press office" in the release's language.
+    from: { name: release.issuer ?? release.brand?.name ?? release.organization ?? view.strings.pressOffice, address: options.fromAddress ?? 'press@invalid' },
+    subject: subjectOf(release, view),
     date: dateOf(release, options),
     messageId: `<${digest.slice(0, 32)}@handout.invalid>`,
     text: { content: Buffer.from(parts.txt), contentType: 'text/plain; charset=utf-8' },

@@ -14,7 +14,8 @@ import { TemplateError } from '../errors.js';
 import { wrapText } from './wrap.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { formatDate, upperCase } from './view.js';
-import { isStringKey, pieces, stringsFor, type Strings } from './locale/strings.js';
+import { isPluralKey, isStringKey, localNumbers, pieces, stringsFor, type Strings } from './locale/strings.js';
+import { selectForm } from './locale/plural.js';
 
 export type TemplateMode = 'html' | 'text' | 'markdown';
 
@@ -51,11 +52,24 @@ function stringsOf(options: HelperOptions): Strings {
  * `{placeholders}` filled from the hash. The result is escaped like any
  * mustache, except that a value that is already safe markup (a `{{time …}}`)
  * is kept: then the string's own text and every other value are escaped here.
+ * A count-bearing key (`{{t "releasesCount" count=n}}`) needs `count`, a
+ * number: it picks the form by the language's plural rules, and its numbers
+ * are written as the language writes them.
  */
 env.registerHelper('t', (key: unknown, options: HelperOptions): string | Handlebars.SafeString => {
   if (typeof key !== 'string' || !isStringKey(key)) throw new Error(`{{t}}: unknown string key ${JSON.stringify(key)}`);
-  const hash = (options.hash ?? {}) as Record<string, unknown>;
-  const parts = pieces(stringsOf(options)[key]);
+  let hash = (options.hash ?? {}) as Record<string, unknown>;
+  let template: string;
+  if (isPluralKey(key)) {
+    const count = hash['count'];
+    if (typeof count !== 'number' || !Number.isFinite(count)) throw new Error(`{{t "${key}"}} needs count=<a number>: its words depend on the count`);
+    const message = stringsOf(options)[key];
+    template = selectForm(message, count);
+    hash = localNumbers(message.locale, hash);
+  } else {
+    template = stringsOf(options)[key];
+  }
+  const parts = pieces(template);
   const markup = Object.values(hash).some((v) => v instanceof env.SafeString);
   const value = (p: { text: string; placeholder?: string }): string => {
     if (p.placeholder === undefined || !Object.hasOwn(hash, p.placeholder)) return markup ? env.escapeExpression(p.text) : p.text;
@@ -66,6 +80,13 @@ env.registerHelper('t', (key: unknown, options: HelperOptions): string | Handleb
   const text = parts.map(value).join('');
   return markup ? new env.SafeString(text) : text;
 });
+
+/**
+ * `{{json value}}`: the value as JSON, escaped like any mustache. It hands
+ * data to the press room's script through an attribute (`data-all="{{json
+ * strings.releasesCount}}"`), where the script reads it with JSON.parse.
+ */
+env.registerHelper('json', (value: unknown): string => JSON.stringify(value ?? null));
 
 /** `{{time iso text}}`: `<time datetime="iso">text</time>` for HTML templates, both escaped. */
 env.registerHelper('time', (iso: unknown, text: unknown) => new env.SafeString(`<time datetime="${env.escapeExpression(asString(iso))}">${env.escapeExpression(asString(text))}</time>`));

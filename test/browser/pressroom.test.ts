@@ -4,6 +4,7 @@
  * issuer, and the page is axe-clean with no network request.
  */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -12,6 +13,8 @@ import { build, type BuildResult } from '../../pipeline/build/index.js';
 import { browserSelection } from '../support/corpus.js';
 import { fixtures, seedPath, tempDir } from '../support/paths.js';
 import { axeViolations, close, horizontalOverflow, launch, networkRequests, open, type OpenedPage } from './support.js';
+import { loadTemplates } from '../../pipeline/render/templates.js';
+import { indexPage, upTo } from '../support/index-page.js';
 
 const dir = tempDir('handout-pressroom-browser-');
 let browser: Browser;
@@ -92,6 +95,45 @@ test('print hides the filter', async () => {
   try {
     await opened.page.emulateMedia({ media: 'print' });
     assert.equal(await opened.page.locator('form.filter').isVisible(), false);
+  } finally {
+    await close(opened);
+  }
+});
+
+test('the count speaks each language\'s plural forms as the user filters: 0, 1, 2, 5 and 21 releases in English, French and Russian', async () => {
+  const templates = loadTemplates();
+  const russian = {
+    ru: {
+      releasesCount: { one: '{count} пресс-релиз', few: '{count} пресс-релиза', many: '{count} пресс-релизов', other: '{count} пресс-релиза' },
+      releasesShown: { one: '{shown} из {count} пресс-релиза', few: '{shown} из {count} пресс-релизов', many: '{shown} из {count} пресс-релизов', other: '{shown} из {count} пресс-релиза' },
+    },
+  };
+  const cases = [
+    { language: 'en', all: ['0 releases', '1 release', '2 releases', '5 releases', '21 releases'], of21: ['0 of 21 releases', '1 of 21 releases', '2 of 21 releases', '5 of 21 releases'] },
+    { language: 'fr', all: ['0 communiqué', '1 communiqué', '2 communiqués', '5 communiqués', '21 communiqués'], of21: ['0 sur 21 communiqués', '1 sur 21 communiqués', '2 sur 21 communiqués', '5 sur 21 communiqués'] },
+    { language: 'ru', strings: russian, all: ['0 пресс-релизов', '1 пресс-релиз', '2 пресс-релиза', '5 пресс-релизов', '21 пресс-релиз'], of21: ['0 из 21 пресс-релиза', '1 из 21 пресс-релиза', '2 из 21 пресс-релиза', '5 из 21 пресс-релиза'] },
+  ];
+  const opened = await open(browser, 'about:blank');
+  try {
+    const { page } = opened;
+    for (const { language, strings, all, of21 } of cases) {
+      for (const [i, count] of [0, 1, 2, 5, 21].entries()) {
+        const path = join(dir, `plural-${language}-${count}.html`);
+        writeFileSync(path, indexPage(count, templates, language, strings));
+        await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
+        assert.equal(await page.textContent('.count'), all[i], `${language}, ${count} releases`);
+      }
+      // The last page holds 21: filter it down to 0, 1, 2 and 5.
+      const shown = [];
+      for (const k of [0, 1, 2, 5]) {
+        await page.getByRole('searchbox').fill(upTo(k));
+        assert.equal(await visible(opened), k);
+        shown.push(await page.textContent('.count'));
+      }
+      assert.deepEqual(shown, of21, language);
+    }
+    assert.deepEqual(opened.errors, [], 'no console errors: the script ran under each page\'s CSP');
+    assert.deepEqual(networkRequests(opened.requests).filter((url) => url !== 'about:blank'), []);
   } finally {
     await close(opened);
   }

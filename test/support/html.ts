@@ -65,3 +65,20 @@ export function unsafeParts(html: string): string[] {
   if (facts.scriptTypes.length > 1) problems.push(`${facts.scriptTypes.length} scripts`);
   return problems;
 }
+
+/** The attributes of every element with `tagName` and `className`, in document order, as the browser reads them (entities decoded). */
+export function attributesOfAll(html: string, tagName: string, className: string): Record<string, string>[] {
+  const found: Record<string, string>[] = [];
+  const visit = (node: Node5): void => {
+    const attrs = Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value]));
+    if (node.tagName === tagName && (attrs['class'] ?? '').split(/\s+/u).includes(className)) found.push(attrs);
+    for (const child of node.childNodes ?? []) visit(child);
+  };
+  visit(parse(html) as unknown as Node5);
+  return found;
+}
+
+/** The attributes of the first element with `tagName` and `className`, or undefined. */
+export function attributesOf(html: string, tagName: string, className: string): Record<string, string> | undefined {
+  return attributesOfAll(html, tagName, className)[0];
+}

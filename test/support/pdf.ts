@@ -55,7 +55,7 @@ export interface StructTreeNode {
   children: (StructTreeNode | { type: 'content'; id: string } | { type: 'annotation'; id: string })[];
 }
 
-export async function readTagged(bytes: Uint8Array): Promise<{ pages: TaggedPage[]; attachments: Record<string, { filename: string; content: Uint8Array }> | null }> {
+export async function readTagged(bytes: Uint8Array): Promise<{ pages: TaggedPage[]; attachments: Record<string, { filename: string; content: Uint8Array; description?: string }> | null }> {
   const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise;
   const pages: TaggedPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -84,7 +84,7 @@ export async function readTagged(bytes: Uint8Array): Promise<{ pages: TaggedPage
     const tree = ((await page.getStructTree()) as unknown as StructTreeNode | null) ?? null;
     pages.push({ width, height, tree, text, notdef });
   }
-  const attachments = (await doc.getAttachments()) as Record<string, { filename: string; content: Uint8Array }> | null;
+  const attachments = (await doc.getAttachments()) as Record<string, { filename: string; content: Uint8Array; description?: string }> | null;
   await doc.destroy();
   return { pages, attachments };
 }

@@ -18,6 +18,9 @@ import { formatDate } from '../../pipeline/render/view.js';
 import { renderPdf } from '../../pipeline/render/pdf/index.js';
 import { loadTemplates } from '../../pipeline/render/templates.js';
 import { renderText } from '../../pipeline/render/text/index.js';
+import { renderFormat } from '../../pipeline/render/index.js';
+import { renderFeed } from '../../pipeline/pressroom/feed.js';
+import { entries } from '../support/index-page.js';
 import type { StringOverrides } from '../../pipeline/render/locale/strings.js';
 import { corpusRaw } from '../support/corpus.js';
 import { flat, readPdf } from '../support/pdf.js';
@@ -149,4 +152,72 @@ test('strings are made once per language and overrides table, and a hostile batc
   for (let i = 0; i < 100; i++) stringsFor(`en-x-p${i}`, overrides);
   assert.equal(stringsFor('es', overrides).about, 'Acerca de esta nota');
   assert.equal(stringsFor('zh-TW').about, CATALOGUE['zh-Hant']!.about);
+});
+
+/** A release in `language` with a figure, a remote image and one with no alt text; no image is read, so HTML and PDF show placeholders. */
+const withImages = (language: string, alt: string, caption: string): string =>
+  `---\ntitle: Festival\nlanguage: ${language}\ndate: 2026-03-03\n---\n\nThe festival opened on Tuesday evening on the waterfront, the council said.\n\n![${alt}](boats.jpg "${caption}")\n\nMore text ![Poster](https://example.com/poster.png) and ![](https://example.com/x.png) here.\n`;
+
+test('images are labelled in the release\'s language: "[Foto: …]" in the wire text, "[Imagen: …]" where HTML and PDF cannot show one', async () => {
+  const spanish = await renderAll(withImages('es', 'Barcos en el puerto', 'Noche de estreno'), 'es.md');
+  assert.equal(spanish.release.language, 'es');
+  assert.match(spanish.text, /^\[Foto: Barcos en el puerto — Noche de estreno\]$/mu);
+  assert.match(spanish.text, /^\[Foto: Poster\]$/mu);
+  assert.match(spanish.text, /^\[Foto\]$/mu, 'no alt text: the word alone');
+  assert.doesNotMatch(spanish.text, /\[Photo/u);
+  assert.match(spanish.html, /<span>\[Imagen: Barcos en el puerto\]<\/span>/u);
+  assert.match(spanish.html, /<a href="https:\/\/example\.com\/poster\.png">\[Imagen: Poster\]<\/a>/u);
+  assert.match(spanish.html, /<a href="https:\/\/example\.com\/x\.png">\[Imagen\]<\/a>/u);
+  assert.ok(spanish.pdfText.includes('[Imagen: Barcos en el puerto]'), spanish.pdfText);
+  assert.ok(!/\[(Image|Photo)\b/u.test(spanish.html + spanish.pdfText));
+
+  const japanese = await renderAll(withImages('ja', '港の船', '初日の夜'), 'ja.md');
+  assert.match(japanese.text, /^\[写真: 港の船 — 初日の夜\]$/mu);
+  assert.match(japanese.html, /<span>\[画像: 港の船\]<\/span>/u);
+  assert.ok(japanese.pdfText.replace(/\s+/gu, '').includes('[画像:港の船]'), japanese.pdfText);
+  // English keeps its words; a project's override changes them, and stays escaped in HTML.
+  const english = await renderAll(withImages('en', 'Boats', 'Opening night'), 'en.md');
+  assert.match(english.text, /^\[Photo: Boats — Opening night\]$/mu);
+  assert.match(english.html, /<span>\[Image: Boats\]<\/span>/u);
+  const over = await renderAll(withImages('en', 'Boats', 'Opening night'), 'en.md', { en: { photo: 'Picture <1>', image: 'Pic & <2>' } });
+  assert.match(over.text, /^\[Picture <1>: Boats — Opening night\]$/mu);
+  assert.ok(over.html.includes('<span>[Pic &#x26; &#x3C;2>: Boats]</span>'), 'escaped as text by the HTML serializer');
+});
+
+test('every catalogued language has its own word for a photo, an image and a press office', () => {
+  const expected: Record<string, [string, string, string]> = {
+    en: ['Photo', 'Image', 'Press office'],
+    es: ['Foto', 'Imagen', 'Oficina de prensa'],
+    pt: ['Foto', 'Imagem', 'Assessoria de imprensa'],
+    fr: ['Photo', 'Image', 'Service de presse'],
+    de: ['Foto', 'Bild', 'Pressestelle'],
+    ja: ['写真', '画像', '広報担当'],
+    'zh-Hant': ['照片', '圖片', '新聞室'],
+    'zh-Hans': ['照片', '图片', '新闻办公室'],
+  };
+  assert.deepEqual(Object.keys(expected).sort(), Object.keys(CATALOGUE).sort());
+  for (const [tag, [photo, image, office]] of Object.entries(expected)) {
+    assert.deepEqual([CATALOGUE[tag]!.photo, CATALOGUE[tag]!.image, CATALOGUE[tag]!.pressOffice], [photo, image, office], tag);
+  }
+  for (const [tag, table] of Object.entries(CATALOGUE)) for (const key of STRING_KEYS) assert.ok(table[key], `${tag} lacks ${key}`);
+});
+
+test('an email from nobody named is from the press office in the release\'s language', async () => {
+  const file = sourceFile('---\ntitle: Festival\nlanguage: de\n---\n\nDas Festival beginnt am Dienstag am Hafen, teilte die Stadt mit.\n', 'de.md');
+  const release = extractRelease(file)!;
+  assert.equal(release.issuer ?? release.organization ?? null, null);
+  const rendered = { html: Buffer.from('<!DOCTYPE html><title>x</title>'), pdf: Buffer.from('%PDF-1.7 x') };
+  const eml = Buffer.from(await renderFormat('eml', release, file, templates, {}, rendered)).toString('utf8');
+  assert.match(eml, /^From: Pressestelle <press@invalid>$/mu);
+});
+
+test('an untitled release is untitled in its own language in the feed, as on the index page', () => {
+  const [entry] = entries(1);
+  const untitled = { ...entry!, summary: { ...entry!.summary, title: null, language: 'fr' } };
+  // The feed carries the entries it has a body for.
+  const bodies = new Map([[untitled.summary.stem, '<p>x</p>']]);
+  const feed = renderFeed([untitled], bodies, { title: 'Press releases', generator: { name: 'handout', version: '0' }, fallbackUpdated: new Date(0) });
+  assert.match(feed, /<title>Communiqué sans titre<\/title>/u);
+  const over = renderFeed([untitled], bodies, { title: 'x', generator: { name: 'handout', version: '0' }, fallbackUpdated: new Date(0), strings: { fr: { untitled: 'Sans titre & <x>' } } });
+  assert.match(over, /<title>Sans titre &amp; &lt;x&gt;<\/title>/u);
 });

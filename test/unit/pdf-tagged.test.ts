@@ -198,6 +198,12 @@ test('pdfa-3b carries the source and the JSON record as attachments', async () =
   const raw = Buffer.from(bytes).toString('latin1');
   assert.match(raw, /\/AFRelationship \/Source/u);
   assert.match(raw, /\/AFRelationship \/Data/u);
+  assert.equal(attachments['release.md']!.description, 'The press release as it was written: the source of this document');
+  // Described in the release's language.
+  const spanish = await pdfOf('---\ntitle: Festival\nlanguage: es\n---\n\nEl festival abrió el martes por la noche en el puerto, dijo el ayuntamiento.\n', { profile: 'pdfa-3b' });
+  const described = (await readTagged(spanish.bytes)).attachments!;
+  assert.equal(described['release.md']!.description, 'El comunicado tal como se escribió: la fuente de este documento');
+  assert.equal(described['release.json']!.description, 'Los datos del comunicado extraídos de la fuente (JSON de handout)');
   // Other profiles carry nothing: PDF/A-2 forbids non-PDF/A attachments.
   assert.equal((await readTagged((await pdfOf(MARKDOWN, { profile: 'pdfa-2a' })).bytes)).attachments, null);
 });

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { parseAtomFeed } from 'feedsmith';
 import { XMLValidator } from 'fast-xml-parser';
 import { HtmlValidate } from 'html-validate';
+import { attributesOf } from '../support/html.js';
 import { cli, fixtures, seedPath, tempDir } from '../support/paths.js';
 import { uuidV5 } from '../../pipeline/pressroom/ids.js';
 
@@ -175,7 +176,10 @@ test('the press room page speaks the project\'s language ("language": "es" in th
   for (const label of ['<label for="filter-text">Texto</label>', '<label for="filter-type">Tipo</label>', '<label for="filter-issuer">Oficina</label>', '<option value="">Todos los tipos</option>', '<button type="submit">Filtrar</button>']) {
     assert.ok(html.includes(label), label);
   }
-  assert.match(html, /data-all="\{count\} comunicados" data-some="\{shown\} de \{count\} comunicados"/u);
+  // The filter script's words, as data: the Spanish forms by plural category, counted by Spanish rules.
+  const count = attributesOf(html, 'p', 'count')!;
+  assert.deepEqual(JSON.parse(count['data-all']!), { locale: 'es', forms: { one: '{count} comunicado', many: '{count} de comunicados', other: '{count} comunicados' } });
+  assert.equal(JSON.parse(count['data-some']!).forms.one, '{shown} de {count} comunicado');
   const months = [...html.matchAll(/<h2 id="([^"]+)">([^<]+)<\/h2>/gu)].map((m) => m[2]);
   assert.deepEqual(months, ['Marzo de 2026', 'Marzo de 2024', 'Julio de 2015']);
   assert.match(html, /<time datetime="2015-07-17">17 de julio de 2015<\/time>/u);

@@ -22,24 +22,31 @@ const schema: Schema = {
   clobberPrefix: 'body-',
 };
 
-/** `media` holds the images read for this release; without it (the feed) every image is a link or a label. */
-export function bodyToHast(body: MdastRoot, media: ReleaseMedia = ReleaseMedia.none): HastRoot {
+/**
+ * `media` holds the images read for this release; without it (the feed) every
+ * image is a link or a label. `image` labels them: "Image" in the release's
+ * language (the `image` string).
+ */
+export function bodyToHast(body: MdastRoot, image: string, media: ReleaseMedia = ReleaseMedia.none): HastRoot {
   // Figures stand alone (their paragraph split around them), so each can become a <figure>.
   const mdast: MdastRoot = { type: 'root', children: demoteHeadings(isolateImages(body).children) };
   const hast = toHast(mdast, { allowDangerousHtml: false }) as HastRoot;
-  return linkRemoteImages(embedImages(sanitize(hast, schema) as HastRoot, body, media));
+  return linkRemoteImages(embedImages(sanitize(hast, schema) as HastRoot, body, media), image);
 }
 
 /**
  * A body's HTML with no image embedded, by body: a build makes it for the
  * press room's feed and then again for the page when the release has no
- * images to embed. A body is not changed once extracted.
+ * images to embed. A body is not changed once extracted; the label is kept
+ * with it, as a project's strings can change it.
  */
-const withoutMedia = new WeakMap<MdastRoot, string>();
+const withoutMedia = new WeakMap<MdastRoot, { image: string; html: string }>();
 
-export function bodyToHtml(body: MdastRoot, media?: ReleaseMedia): string {
-  if (media && media.size > 0) return toHtml(bodyToHast(body, media));
-  let html = withoutMedia.get(body);
-  if (html === undefined) withoutMedia.set(body, (html = toHtml(bodyToHast(body))));
+export function bodyToHtml(body: MdastRoot, image: string, media?: ReleaseMedia): string {
+  if (media && media.size > 0) return toHtml(bodyToHast(body, image, media));
+  const made = withoutMedia.get(body);
+  if (made?.image === image) return made.html;
+  const html = toHtml(bodyToHast(body, image));
+  withoutMedia.set(body, { image, html });
   return html;
 }

@@ -28,7 +28,7 @@ export function renderHtml(release: Release, templates: TemplateSet, options: Ht
   const html = templates.html(
     {
       ...view,
-      body: new SafeString(bodyToHtml(release.body, options.media)),
+      body: new SafeString(bodyToHtml(release.body, view.strings.image, options.media)),
       jsonLd: new SafeString(scriptSafeJson(jsonLd(release, view, logoSrc && options.logo ? { src: logoSrc, width: options.logo.width, height: options.logo.height } : undefined))),
       css: new SafeString(templates.css.replace(/<\/style/giu, '<\\/style')),
       // Checked values only (see brand/css.ts); the data: URI is base64 of the file.

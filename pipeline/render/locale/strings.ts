@@ -5,9 +5,12 @@
  * A project may override any string per locale (`strings` in
  * handout.config.json); an override is plain text like the rest.
  *
- * Placeholders are `{name}` and are filled by `translate`; nothing in a
- * string is ever evaluated.
+ * Placeholders are `{name}` and are filled by `fill` (or the templates' `t`
+ * helper); nothing in a string is ever evaluated. A string that carries a
+ * count (PLURAL_KEYS) has one form per plural category of its language
+ * ("{count} release", "{count} releases"), chosen by the count (plural.ts).
  */
+import { formatNumber, selectForm, type PluralForms, type PluralMessage } from './plural.js';
 
 export const STRING_KEYS = [
   'forImmediateRelease',
@@ -34,16 +37,37 @@ export const STRING_KEYS = [
   'undated',
   'formatText',
   'formatEmail',
+  // In the handouts' bodies: the wire text's "[Photo: …]" line, and an image that is not embedded ("[Image: …]").
+  'photo',
+  'image',
+  // The email's sender name when the release names no issuer or organization.
+  'pressOffice',
+  // The descriptions of the files a PDF/A-3 carries (a viewer's attachments panel shows them).
+  'sourceAttachment',
+  'dataAttachment',
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number];
 
-export type Strings = Readonly<Record<StringKey, string>>;
+/** The keys whose string carries a `{count}`: each has a form per plural category, chosen by that count. */
+export const PLURAL_KEYS = ['roomIntro', 'releasesCount', 'releasesShown'] as const satisfies readonly StringKey[];
+
+export type PluralKey = (typeof PLURAL_KEYS)[number];
+type TextKey = Exclude<StringKey, PluralKey>;
+
+/** A locale's table as the catalogue writes it. */
+export type StringTable = Readonly<Record<TextKey, string> & Record<PluralKey, PluralForms>>;
+
+/** The words for one language, resolved: a count-bearing key also knows whose plural rules pick its form. */
+export type Strings = Readonly<Record<TextKey, string> & Record<PluralKey, PluralMessage>>;
+
+/** One locale's overrides: text, or for a count-bearing key either forms by category or one text for every count. */
+export type StringOverride = { readonly [K in StringKey]?: K extends PluralKey ? string | PluralForms : string };
 
 /** Per-locale overrides as a project writes them: locale tag → key → text. Plain data, so workers can receive it. */
-export type StringOverrides = Readonly<Record<string, Readonly<Partial<Record<StringKey, string>>>>>;
+export type StringOverrides = Readonly<Record<string, StringOverride>>;
 
-const en: Strings = {
+const en: StringTable = {
   forImmediateRelease: 'For immediate release',
   embargoedUntil: 'Embargoed until {date}',
   pageOf: 'Page {n} of {m}',
@@ -53,10 +77,13 @@ const en: Strings = {
   untitled: 'Untitled release',
   pressRelease: 'Press release',
   pressReleases: 'Press releases',
-  roomIntro: '{count} releases, newest first. Subscribe with the {feed}; checksums are in {manifest}.',
+  roomIntro: {
+    one: '{count} release. Subscribe with the {feed}; checksums are in {manifest}.',
+    other: '{count} releases, newest first. Subscribe with the {feed}; checksums are in {manifest}.',
+  },
   atomFeed: 'Atom feed',
-  releasesCount: '{count} releases',
-  releasesShown: '{shown} of {count} releases',
+  releasesCount: { one: '{count} release', other: '{count} releases' },
+  releasesShown: { one: '{shown} of {count} release', other: '{shown} of {count} releases' },
   filterReleases: 'Filter releases',
   filterText: 'Text',
   filterType: 'Type',
@@ -67,10 +94,15 @@ const en: Strings = {
   undated: 'Undated',
   formatText: 'Text',
   formatEmail: 'Email',
+  photo: 'Photo',
+  image: 'Image',
+  pressOffice: 'Press office',
+  sourceAttachment: 'The press release as it was written: the source of this document',
+  dataAttachment: 'The release record extracted from the source (handout JSON)',
 };
 
 /** Keyed by canonical BCP 47 tag; `zh` alone resolves through its likely script. */
-export const CATALOGUE: Readonly<Record<string, Strings>> = {
+export const CATALOGUE: Readonly<Record<string, StringTable>> = {
   en,
   es: {
     forImmediateRelease: 'Para publicación inmediata',
@@ -82,10 +114,14 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     untitled: 'Comunicado sin título',
     pressRelease: 'Comunicado de prensa',
     pressReleases: 'Comunicados de prensa',
-    roomIntro: '{count} comunicados, del más reciente al más antiguo. Suscríbase con el {feed}; las sumas de verificación están en {manifest}.',
+    roomIntro: {
+      one: '{count} comunicado. Suscríbase con el {feed}; las sumas de verificación están en {manifest}.',
+      many: '{count} de comunicados, del más reciente al más antiguo. Suscríbase con el {feed}; las sumas de verificación están en {manifest}.',
+      other: '{count} comunicados, del más reciente al más antiguo. Suscríbase con el {feed}; las sumas de verificación están en {manifest}.',
+    },
     atomFeed: 'canal Atom',
-    releasesCount: '{count} comunicados',
-    releasesShown: '{shown} de {count} comunicados',
+    releasesCount: { one: '{count} comunicado', many: '{count} de comunicados', other: '{count} comunicados' },
+    releasesShown: { one: '{shown} de {count} comunicado', many: '{shown} de {count} de comunicados', other: '{shown} de {count} comunicados' },
     filterReleases: 'Filtrar comunicados',
     filterText: 'Texto',
     filterType: 'Tipo',
@@ -96,6 +132,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     undated: 'Sin fecha',
     formatText: 'Texto',
     formatEmail: 'Correo',
+    photo: 'Foto',
+    image: 'Imagen',
+    pressOffice: 'Oficina de prensa',
+    sourceAttachment: 'El comunicado tal como se escribió: la fuente de este documento',
+    dataAttachment: 'Los datos del comunicado extraídos de la fuente (JSON de handout)',
   },
   pt: {
     forImmediateRelease: 'Para divulgação imediata',
@@ -107,10 +148,14 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     untitled: 'Comunicado sem título',
     pressRelease: 'Comunicado à imprensa',
     pressReleases: 'Comunicados à imprensa',
-    roomIntro: '{count} comunicados, do mais recente ao mais antigo. Assine o {feed}; as somas de verificação estão em {manifest}.',
+    roomIntro: {
+      one: '{count} comunicado. Assine o {feed}; as somas de verificação estão em {manifest}.',
+      many: '{count} de comunicados, do mais recente ao mais antigo. Assine o {feed}; as somas de verificação estão em {manifest}.',
+      other: '{count} comunicados, do mais recente ao mais antigo. Assine o {feed}; as somas de verificação estão em {manifest}.',
+    },
     atomFeed: 'feed Atom',
-    releasesCount: '{count} comunicados',
-    releasesShown: '{shown} de {count} comunicados',
+    releasesCount: { one: '{count} comunicado', many: '{count} de comunicados', other: '{count} comunicados' },
+    releasesShown: { one: '{shown} de {count} comunicado', many: '{shown} de {count} de comunicados', other: '{shown} de {count} comunicados' },
     filterReleases: 'Filtrar comunicados',
     filterText: 'Texto',
     filterType: 'Tipo',
@@ -121,6 +166,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     undated: 'Sem data',
     formatText: 'Texto',
     formatEmail: 'E-mail',
+    photo: 'Foto',
+    image: 'Imagem',
+    pressOffice: 'Assessoria de imprensa',
+    sourceAttachment: 'O comunicado tal como foi escrito: a fonte deste documento',
+    dataAttachment: 'Os dados do comunicado extraídos da fonte (JSON do handout)',
   },
   fr: {
     forImmediateRelease: 'Pour diffusion immédiate',
@@ -132,10 +182,14 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     untitled: 'Communiqué sans titre',
     pressRelease: 'Communiqué de presse',
     pressReleases: 'Communiqués de presse',
-    roomIntro: '{count} communiqués, du plus récent au plus ancien. Abonnez-vous au {feed} ; les sommes de contrôle sont dans {manifest}.',
+    roomIntro: {
+      one: '{count} communiqué. Abonnez-vous au {feed} ; les sommes de contrôle sont dans {manifest}.',
+      many: '{count} de communiqués, du plus récent au plus ancien. Abonnez-vous au {feed} ; les sommes de contrôle sont dans {manifest}.',
+      other: '{count} communiqués, du plus récent au plus ancien. Abonnez-vous au {feed} ; les sommes de contrôle sont dans {manifest}.',
+    },
     atomFeed: 'flux Atom',
-    releasesCount: '{count} communiqués',
-    releasesShown: '{shown} sur {count} communiqués',
+    releasesCount: { one: '{count} communiqué', many: '{count} de communiqués', other: '{count} communiqués' },
+    releasesShown: { one: '{shown} sur {count} communiqué', many: '{shown} sur {count} de communiqués', other: '{shown} sur {count} communiqués' },
     filterReleases: 'Filtrer les communiqués',
     filterText: 'Texte',
     filterType: 'Type',
@@ -146,6 +200,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     undated: 'Sans date',
     formatText: 'Texte',
     formatEmail: 'E-mail',
+    photo: 'Photo',
+    image: 'Image',
+    pressOffice: 'Service de presse',
+    sourceAttachment: 'Le communiqué tel qu’il a été écrit : la source de ce document',
+    dataAttachment: 'Les données du communiqué extraites de la source (JSON de handout)',
   },
   de: {
     forImmediateRelease: 'Zur sofortigen Veröffentlichung',
@@ -157,10 +216,13 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     untitled: 'Pressemitteilung ohne Titel',
     pressRelease: 'Pressemitteilung',
     pressReleases: 'Pressemitteilungen',
-    roomIntro: '{count} Mitteilungen, die neuesten zuerst. Abonnieren Sie den {feed}; Prüfsummen stehen in {manifest}.',
+    roomIntro: {
+      one: '{count} Mitteilung. Abonnieren Sie den {feed}; Prüfsummen stehen in {manifest}.',
+      other: '{count} Mitteilungen, die neuesten zuerst. Abonnieren Sie den {feed}; Prüfsummen stehen in {manifest}.',
+    },
     atomFeed: 'Atom-Feed',
-    releasesCount: '{count} Mitteilungen',
-    releasesShown: '{shown} von {count} Mitteilungen',
+    releasesCount: { one: '{count} Mitteilung', other: '{count} Mitteilungen' },
+    releasesShown: { one: '{shown} von {count} Mitteilung', other: '{shown} von {count} Mitteilungen' },
     filterReleases: 'Mitteilungen filtern',
     filterText: 'Text',
     filterType: 'Art',
@@ -171,6 +233,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     undated: 'Ohne Datum',
     formatText: 'Text',
     formatEmail: 'E-Mail',
+    photo: 'Foto',
+    image: 'Bild',
+    pressOffice: 'Pressestelle',
+    sourceAttachment: 'Die Pressemitteilung, wie sie geschrieben wurde: die Quelle dieses Dokuments',
+    dataAttachment: 'Die aus der Quelle gelesenen Daten der Pressemitteilung (handout-JSON)',
   },
   ja: {
     forImmediateRelease: '即日発表',
@@ -182,10 +249,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     untitled: '無題のリリース',
     pressRelease: 'プレスリリース',
     pressReleases: 'プレスリリース',
-    roomIntro: '{count} 件のリリース（新しい順）。{feed}で購読できます。チェックサムは {manifest} にあります。',
+    // Japanese has one plural form ("other"): 件 counts any number.
+    roomIntro: { other: '{count} 件のリリース（新しい順）。{feed}で購読できます。チェックサムは {manifest} にあります。' },
     atomFeed: 'Atom フィード',
-    releasesCount: '{count} 件',
-    releasesShown: '{count} 件中 {shown} 件',
+    releasesCount: { other: '{count} 件' },
+    releasesShown: { other: '{count} 件中 {shown} 件' },
     filterReleases: 'リリースを絞り込む',
     filterText: 'テキスト',
     filterType: '種類',
@@ -196,6 +264,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     undated: '日付なし',
     formatText: 'テキスト',
     formatEmail: 'メール',
+    photo: '写真',
+    image: '画像',
+    pressOffice: '広報担当',
+    sourceAttachment: 'プレスリリースの原文（この文書のソース）',
+    dataAttachment: 'ソースから抽出したリリースのデータ（handout JSON）',
   },
   'zh-Hant': {
     forImmediateRelease: '即時發布',
@@ -207,10 +280,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     untitled: '未命名新聞稿',
     pressRelease: '新聞稿',
     pressReleases: '新聞稿',
-    roomIntro: '共 {count} 則新聞稿，最新的在前。可透過{feed}訂閱；校驗碼見 {manifest}。',
+    // Chinese has one plural form ("other").
+    roomIntro: { other: '共 {count} 則新聞稿，最新的在前。可透過{feed}訂閱；校驗碼見 {manifest}。' },
     atomFeed: 'Atom 訂閱源',
-    releasesCount: '{count} 則新聞稿',
-    releasesShown: '{count} 則中的 {shown} 則',
+    releasesCount: { other: '{count} 則新聞稿' },
+    releasesShown: { other: '{count} 則中的 {shown} 則' },
     filterReleases: '篩選新聞稿',
     filterText: '文字',
     filterType: '類型',
@@ -221,6 +295,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     undated: '無日期',
     formatText: '文字',
     formatEmail: '電子郵件',
+    photo: '照片',
+    image: '圖片',
+    pressOffice: '新聞室',
+    sourceAttachment: '新聞稿原稿：本文件的來源',
+    dataAttachment: '從來源擷取的新聞稿資料（handout JSON）',
   },
   'zh-Hans': {
     forImmediateRelease: '即时发布',
@@ -232,10 +311,10 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     untitled: '未命名新闻稿',
     pressRelease: '新闻稿',
     pressReleases: '新闻稿',
-    roomIntro: '共 {count} 篇新闻稿，最新的在前。可通过{feed}订阅；校验和见 {manifest}。',
+    roomIntro: { other: '共 {count} 篇新闻稿，最新的在前。可通过{feed}订阅；校验和见 {manifest}。' },
     atomFeed: 'Atom 订阅源',
-    releasesCount: '{count} 篇新闻稿',
-    releasesShown: '{count} 篇中的 {shown} 篇',
+    releasesCount: { other: '{count} 篇新闻稿' },
+    releasesShown: { other: '{count} 篇中的 {shown} 篇' },
     filterReleases: '筛选新闻稿',
     filterText: '文字',
     filterType: '类型',
@@ -246,6 +325,11 @@ export const CATALOGUE: Readonly<Record<string, Strings>> = {
     undated: '无日期',
     formatText: '文字',
     formatEmail: '电子邮件',
+    photo: '照片',
+    image: '图片',
+    pressOffice: '新闻办公室',
+    sourceAttachment: '新闻稿原稿：本文件的来源',
+    dataAttachment: '从来源提取的新闻稿数据（handout JSON）',
   },
 };
 
@@ -277,25 +361,54 @@ export function fallbackChain(language: string): string[] {
   return chain;
 }
 
+/** The primary language subtag of a tag the chain holds ("zh-Hant" → "zh"). */
+function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
+}
+
+/**
+ * Whose plural rules choose a count-bearing string's form: the language asked
+ * for when the string is in that language (pt-PT counts 0 as "other", the pt
+ * table's Brazilian rules as "one"), else the language of the table it came
+ * from, so a Russian page that falls back to English words says "21 releases",
+ * not "21 release" by Russian rules.
+ */
+function pluralLocale(requested: string | undefined, from: string): string {
+  return requested && primaryLanguage(requested) === primaryLanguage(from) ? requested : from;
+}
+
 /**
  * The strings for a release's language: for each key, the first override or
  * catalogue entry along the fallback chain. An override for "es" therefore
  * also serves "es-MX", and a key a project leaves out keeps the catalogue's.
+ * A count-bearing key takes its forms whole from one table (an override's
+ * single text serves every count), never some from one and some from another.
  */
 function resolveStrings(language: string, overrides: StringOverrides): Strings {
   const chain = fallbackChain(language);
-  const canonicalOverrides = new Map<string, Partial<Record<StringKey, string>>>();
+  const requested = canonicalTag(language);
+  const canonicalOverrides = new Map<string, StringOverride>();
   for (const [tag, table] of Object.entries(overrides)) canonicalOverrides.set(canonicalTag(tag) ?? tag, table);
-  const result = {} as Record<StringKey, string>;
+  const result: Record<string, string | PluralMessage> = {};
   for (const key of STRING_KEYS) {
-    let value: string | undefined;
+    let value: string | PluralForms | undefined;
+    let from = 'en';
     for (const tag of chain) {
       value = canonicalOverrides.get(tag)?.[key] ?? CATALOGUE[tag]?.[key];
-      if (value !== undefined) break;
+      if (value !== undefined) {
+        from = tag;
+        break;
+      }
     }
-    result[key] = value ?? en[key];
+    value ??= en[key];
+    if (isPluralKey(key)) {
+      const forms: PluralForms = typeof value === 'string' ? { other: value } : value;
+      result[key] = Object.freeze({ locale: pluralLocale(requested, from), forms });
+    } else {
+      result[key] = value as string;
+    }
   }
-  return Object.freeze(result);
+  return Object.freeze(result) as Strings;
 }
 
 /** Bounded per overrides table: a language tag comes from the release, so a hostile batch could otherwise grow it without end. */
@@ -327,6 +440,19 @@ export function fill(template: string, values: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/gu, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
+/**
+ * A count-bearing string for `values.count`: the form its plural rules pick,
+ * with every number written in that locale ("1 000 000 de communiqués").
+ */
+export function fillCount(message: PluralMessage, values: Readonly<Record<string, string | number>> & { count: number }): string {
+  return fill(selectForm(message, values.count), localNumbers(message.locale, values));
+}
+
+/** `values` with each number written as `locale` writes numbers. */
+export function localNumbers<T>(locale: string, values: Readonly<Record<string, T>>): Record<string, T | string> {
+  return Object.fromEntries(Object.entries(values).map(([name, v]) => [name, typeof v === 'number' ? formatNumber(locale, v) : v]));
+}
+
 /** Split a string around its placeholders, so a renderer can wrap a filled value in markup of its own. */
 export function pieces(template: string): { text: string; placeholder?: string }[] {
   const out: { text: string; placeholder?: string }[] = [];
@@ -342,4 +468,8 @@ export function pieces(template: string): { text: string; placeholder?: string }
 
 export function isStringKey(key: string): key is StringKey {
   return (STRING_KEYS as readonly string[]).includes(key);
+}
+
+export function isPluralKey(key: string): key is PluralKey {
+  return (PLURAL_KEYS as readonly string[]).includes(key);
 }

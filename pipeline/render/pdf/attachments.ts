@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import type { Release } from '../../release.js';
 import { renderJson } from '../json.js';
 import type { PdfDocument } from './metadata.js';
+import type { Strings } from '../locale/strings.js';
 
 interface EmbedOptions {
   name: string;
@@ -18,14 +19,15 @@ interface EmbedOptions {
   modifiedDate: Date;
 }
 
-export function attachSources(doc: PdfDocument, release: Release, file: VFile, date: Date): void {
+/** `strings` are the release's words: the attachments' descriptions are in its language. */
+export function attachSources(doc: PdfDocument, release: Release, file: VFile, date: Date, strings: Strings): void {
   const embed = (doc as unknown as { file: (src: Uint8Array, options: EmbedOptions) => unknown }).file.bind(doc);
   const name = file.basename ?? 'release.txt';
   const markdown = /\.(md|markdown)$/iu.test(name);
   embed(new Uint8Array(Buffer.from(String(file.value), 'utf8')), {
     name,
     type: markdown ? 'text/markdown' : 'text/plain',
-    description: 'The press release as it was written: the source of this document',
+    description: strings.sourceAttachment,
     relationship: 'Source',
     creationDate: date,
     modifiedDate: date,
@@ -34,7 +36,7 @@ export function attachSources(doc: PdfDocument, release: Release, file: VFile, d
   embed(new Uint8Array(Buffer.from(renderJson(release), 'utf8')), {
     name: `${stem}.json`,
     type: 'application/json',
-    description: 'The release record extracted from the source (handout JSON)',
+    description: strings.dataAttachment,
     relationship: 'Data',
     creationDate: date,
     modifiedDate: date,

@@ -97,7 +97,7 @@ export function metadataOf(release: Release, file: VFile, created: Date): PdfMet
     ),
   ];
   return {
-    title: release.title ?? file.stem ?? 'Press release',
+    title: release.title ?? file.stem ?? view.strings.pressRelease,
     author: release.issuer ?? release.organization,
     subject: view.description ? truncate(view.description, 300) : null,
     keywords,
@@ -173,7 +173,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   delete (doc as unknown as { options: { font?: unknown } }).options.font;
   installXmp(doc, meta);
   const hooks = installFragmentHooks(doc);
-  if (profile.attachments) attachSources(doc, release, file, created);
+  if (profile.attachments) attachSources(doc, release, file, created, view.strings);
 
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -186,7 +186,7 @@ export async function renderPdf(release: Release, file: VFile, templates: Templa
   const onMissingGlyph = (ch: string): void => {
     missing.set(ch, (missing.get(ch) ?? 0) + 1);
   };
-  const context = { onMissingGlyph, language: release.language, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language), brand };
+  const context = { onMissingGlyph, language: release.language, imageWord: view.strings.image, hooks, hyphenation: (options.hyphenation ?? true) && canHyphenate(release.language), brand };
   // Alpha is laid on white in every profile; CMYK JPEGs are made RGB in every PDF/A profile (its output intent is sRGB).
   const image = figureImages(doc, release, file, options.media ?? ReleaseMedia.none, profile.subset !== undefined);
   new Typesetter({ ...context, doc, fonts, outline: true, image }).typeset(tree);

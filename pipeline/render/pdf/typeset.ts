@@ -11,7 +11,7 @@
  */
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Heading, Image, List, PhrasingContent, Root, RootContent } from 'mdast';
-import { altOf, captionOf, figureImage } from '../../media/figures.js';
+import { altOf, captionOf, figureImage, imageLabel } from '../../media/figures.js';
 import { blockLanguage } from './block-language.js';
 import { covers, type Face, type FontSet, type LoadedFont } from './fonts.js';
 import type { FragmentHooks } from './fragments.js';
@@ -119,6 +119,8 @@ export interface TypesetContext {
   outline: boolean;
   /** The document's language (BCP 47): hyphenation patterns and the blocks' /Lang. */
   language: string;
+  /** "Image" in the document's language, for an image that is not drawn ("[Image: alt]"). */
+  imageWord: string;
   hooks: FragmentHooks;
   /** Justified text is hyphenated by the language's patterns. */
   hyphenation: boolean;
@@ -148,7 +150,8 @@ function clean(text: string): string {
   return text.replace(/\t/gu, ' ').replace(INVISIBLE, (c) => (c === '\u00ad' || c === '\n' ? c : ''));
 }
 
-function runsOf(nodes: readonly PhrasingContent[], base: Omit<Run, 'text'>, out: Run[] = []): Run[] {
+/** `image` is the word for an image in the document's language, for an inline image's "[Image: alt]". */
+function runsOf(nodes: readonly PhrasingContent[], base: Omit<Run, 'text'>, image: string, out: Run[] = []): Run[] {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
@@ -161,21 +164,21 @@ function runsOf(nodes: readonly PhrasingContent[], base: Omit<Run, 'text'>, out:
         out.push({ ...base, text: '\n' });
         break;
       case 'strong':
-        runsOf(node.children, { ...base, bold: true }, out);
+        runsOf(node.children, { ...base, bold: true }, image, out);
         break;
       case 'emphasis':
-        runsOf(node.children, { ...base, italic: true }, out);
+        runsOf(node.children, { ...base, italic: true }, image, out);
         break;
       case 'link':
-        runsOf(node.children, { ...base, link: node.url }, out);
+        runsOf(node.children, { ...base, link: node.url }, image, out);
         break;
       case 'image':
-        out.push({ ...base, text: `[Image: ${node.alt ?? ''}]` });
+        out.push({ ...base, text: imageLabel(image, node.alt?.trim()) });
         break;
       case 'html':
         break;
       default:
-        if ('children' in node) runsOf(node.children as PhrasingContent[], base, out);
+        if ('children' in node) runsOf(node.children as PhrasingContent[], base, image, out);
         else if ('value' in node) out.push({ ...base, text: String((node as { value: unknown }).value) });
     }
   }
@@ -485,7 +488,7 @@ export class Typesetter {
    * below. Tagged as a Figure whose /Alt is the alt text, holding the image
    * and its Caption; an image without alt text is decoration (an artifact)
    * and its caption a plain paragraph. An image that is not embedded is a
-   * placeholder line, "[Image: alt]".
+   * placeholder line, "[Image: alt]" ("Image" in the document's language).
    */
   private figure(node: Image, box: Box): void {
     const { doc } = this.ctx;
@@ -493,7 +496,7 @@ export class Typesetter {
     const caption = captionOf(node);
     const figure = this.ctx.image?.(node.url);
     if (!figure) {
-      this.paragraph([{ ...PLAIN, text: `[Image: ${alt || caption || node.url}]` }], { ...STYLES['caption']!, after: BODY.after }, box);
+      this.paragraph([{ ...PLAIN, text: imageLabel(this.ctx.imageWord, alt || caption || node.url) }], { ...STYLES['caption']!, after: BODY.after }, box);
       return;
     }
     const style = STYLES['caption']!;
@@ -546,7 +549,7 @@ export class Typesetter {
 
   private heading(node: Heading, box: Box, style: Style): void {
     this.keep(style.size * 2 + BODY.size * 3);
-    const runs = runsOf(node.children, PLAIN);
+    const runs = runsOf(node.children, PLAIN, this.ctx.imageWord);
     if (this.ctx.outline) this.bookmark(runs.map((r) => r.text).join(''), node.depth);
     this.paragraph(runs, style, box, `H${node.depth}`);
   }
@@ -581,7 +584,7 @@ export class Typesetter {
       case 'paragraph': {
         const image = figureImage(node);
         if (image) this.figure(image, box);
-        else this.paragraph(runsOf(node.children, PLAIN), style, box);
+        else this.paragraph(runsOf(node.children, PLAIN, this.ctx.imageWord), style, box);
         break;
       }
       case 'blockquote': {
@@ -614,7 +617,7 @@ export class Typesetter {
             const runs: Run[] = [];
             row.children.forEach((cell, i) => {
               if (i > 0) runs.push({ ...PLAIN, text: ' | ' });
-              runsOf(cell.children, PLAIN, runs);
+              runsOf(cell.children, PLAIN, this.ctx.imageWord, runs);
             });
             this.paragraph(runs, { ...style, align: 'left', after: 3 }, box);
           }
@@ -655,7 +658,7 @@ export class Typesetter {
     this.use(this.ctx.fonts.faces[style.face]);
     doc.fontSize(style.size);
     return node.children.reduce((sum, child) => {
-      const text = child.type === 'paragraph' || child.type === 'heading' ? runsOf(child.children, PLAIN).map((r) => r.text).join('') : '';
+      const text = child.type === 'paragraph' || child.type === 'heading' ? runsOf(child.children, PLAIN, this.ctx.imageWord).map((r) => r.text).join('') : '';
       return sum + style.before + style.after + (text ? doc.heightOfString(text, { width: box.width, lineGap: style.lineGap }) : 0);
     }, 0);
   }

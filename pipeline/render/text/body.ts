@@ -1,15 +1,18 @@
 /**
  * Body mdast → wire text: paragraphs wrapped by display width, lists with
  * hanging indents, quotes marked with "> ", links as "text (url)", images as
- * "[Photo: alt — caption]", each on its own line where it stands in the body
- * (see media/figures.ts). Raw HTML keeps only its text.
+ * "[Photo: alt — caption]" ("Photo" in the release's language: "[Foto: …]",
+ * "[写真: …]"), each on its own line where it stands in the body (see
+ * media/figures.ts). Raw HTML keeps only its text.
  */
 import type { Nodes, PhrasingContent, Root, RootContent, ListItem } from 'mdast';
 import { stringWidth, wrapParagraph } from '../wrap.js';
-import { altOf, captionOf, figureImage, isolateImages } from '../../media/figures.js';
+import { altOf, captionOf, figureImage, imageLabel, isolateImages } from '../../media/figures.js';
 
 export interface TextOptions {
   width: number;
+  /** "Photo" in the release's language (the `photo` string). */
+  photo: string;
 }
 
 /** Raw HTML in a text copy: scripts and styles are not prose; other tags go, their text stays. */
@@ -20,11 +23,6 @@ function htmlText(html: string): string {
     .replace(/<[^>]*>/gu, '');
 }
 
-/** "[Photo: alt — caption]", or less when the source says less. */
-export function photoLabel(alt: string, caption: string | null): string {
-  const words = [alt, caption].filter((w): w is string => !!w).join(' — ');
-  return words ? `[Photo: ${words}]` : '[Photo]';
-}
 
 /** Only URLs a reader can follow are printed; `javascript:` and the like are dropped. */
 function printableUrl(url: string): string | undefined {
@@ -33,7 +31,7 @@ function printableUrl(url: string): string | undefined {
 
 const OPENS_HIDDEN = /^<(script|style|template)\b[^>]*>$/iu;
 
-function phrasing(nodes: readonly PhrasingContent[]): string {
+function phrasing(nodes: readonly PhrasingContent[], o: TextOptions): string {
   let out = '';
   // Inline <script>…</script> arrives as separate nodes: skip what lies between.
   let hidden: string | undefined;
@@ -63,22 +61,22 @@ function phrasing(nodes: readonly PhrasingContent[]): string {
         out += htmlText(node.value);
         break;
       case 'link': {
-        const text = phrasing(node.children);
+        const text = phrasing(node.children, o);
         const url = printableUrl(node.url);
         out += !url || text === url || `mailto:${text}` === url ? text : `${text} (${url})`;
         break;
       }
       case 'image':
-        out += photoLabel(altOf(node), captionOf(node));
+        out += imageLabel(o.photo, altOf(node), captionOf(node));
         break;
       case 'imageReference':
-        out += photoLabel((node.alt ?? '').replace(/\s+/gu, ' ').trim(), null);
+        out += imageLabel(o.photo, (node.alt ?? '').replace(/\s+/gu, ' ').trim());
         break;
       case 'footnoteReference':
         out += `[${node.label ?? node.identifier}]`;
         break;
       default:
-        if ('children' in node) out += phrasing(node.children as PhrasingContent[]);
+        if ('children' in node) out += phrasing(node.children as PhrasingContent[], o);
         else if ('value' in node) out += String((node as { value: unknown }).value);
     }
   }
@@ -111,30 +109,31 @@ function foldLine(line: string, width: number, prefix: string): string[] {
   return out;
 }
 
-function listItem(item: ListItem, marker: string, width: number, indent: string): string[] {
+function listItem(item: ListItem, marker: string, o: TextOptions, indent: string): string[] {
   const hang = indent + ' '.repeat(marker.length + 1);
   const lines: string[] = [];
   item.children.forEach((child, i) => {
     if (i > 0) lines.push('');
-    lines.push(...block(child, width, i === 0 ? `${indent}${marker} ` : hang, hang));
+    lines.push(...block(child, o, i === 0 ? `${indent}${marker} ` : hang, hang));
   });
   return lines;
 }
 
-function block(node: RootContent | Nodes, width: number, first = '', rest = first): string[] {
+function block(node: RootContent | Nodes, o: TextOptions, first = '', rest = first): string[] {
+  const width = o.width;
   switch (node.type) {
     case 'paragraph':
     case 'heading':
-      return wrapLines(phrasing(node.children).trim(), width, first, rest);
+      return wrapLines(phrasing(node.children, o).trim(), width, first, rest);
     case 'blockquote':
-      return blocks(node.children, width, `${rest}> `);
+      return blocks(node.children, o, `${rest}> `);
     case 'list': {
       const lines: string[] = [];
       const start = node.start ?? 1;
       node.children.forEach((item, i) => {
         if (i > 0 && node.spread) lines.push('');
         const marker = node.ordered ? `${start + i}.` : '-';
-        lines.push(...listItem(item, marker, width, first === rest ? rest : first));
+        lines.push(...listItem(item, marker, o, first === rest ? rest : first));
       });
       return lines;
     }
@@ -147,17 +146,17 @@ function block(node: RootContent | Nodes, width: number, first = '', rest = firs
       return text ? wrapLines(text, width, first, rest) : [];
     }
     case 'table':
-      return node.children.flatMap((row) => wrapParagraph(row.children.map((cell) => phrasing(cell.children).trim()).join(' | '), { width, firstIndent: rest, indent: `${rest}  ` }));
+      return node.children.flatMap((row) => wrapParagraph(row.children.map((cell) => phrasing(cell.children, o).trim()).join(' | '), { width, firstIndent: rest, indent: `${rest}  ` }));
     default:
-      if ('children' in node) return blocks(node.children as RootContent[], width, rest);
+      if ('children' in node) return blocks(node.children as RootContent[], o, rest);
       return [];
   }
 }
 
-function blocks(nodes: readonly RootContent[], width: number, prefix: string): string[] {
+function blocks(nodes: readonly RootContent[], o: TextOptions, prefix: string): string[] {
   const out: string[] = [];
   for (const node of nodes) {
-    const lines = block(node, width, prefix, prefix);
+    const lines = block(node, o, prefix, prefix);
     if (lines.length === 0) continue;
     if (out.length > 0) out.push(prefix.trimEnd());
     out.push(...lines);
@@ -175,5 +174,5 @@ export function bodyToText(body: Root, options: TextOptions & { lead?: string })
   } else if (options.lead) {
     children.unshift({ type: 'paragraph', children: [{ type: 'text', value: options.lead }] });
   }
-  return blocks(children, options.width, '').join('\n');
+  return blocks(children, options, '').join('\n');
 }

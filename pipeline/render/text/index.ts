@@ -29,10 +29,10 @@ export function renderText(original: Release, templates: TemplateSet, options: T
     {
       ...view,
       width,
-      body: bodyToText(release.body, { width, ...(lead ? { lead } : {}) }),
+      body: bodyToText(release.body, { width, photo: view.strings.photo, ...(lead ? { lead } : {}) }),
       // No default template prints it: wrap it only when a user's template reads it.
       get bodyPlain() {
-        return bodyToText(release.body, { width });
+        return bodyToText(release.body, { width, photo: view.strings.photo });
       },
     },
     { partials: templates.partials.text },
