@@ -40,8 +40,10 @@ export class OutsideOutputError extends Error {
  */
 const readyFolders = new Map<string, Promise<void>>();
 
+const folderKey = (dir: string, within: string | undefined): string => `${within ?? ''}\0${dir}`;
+
 function prepareFolder(dir: string, fs: BuildFs, within: string | undefined): Promise<void> {
-  const key = `${within ?? ''}\0${dir}`;
+  const key = folderKey(dir, within);
   let ready = readyFolders.get(key);
   if (!ready) {
     ready = (async () => {
@@ -75,7 +77,7 @@ export async function writeAtomic(target: string, data: Uint8Array, fs: BuildFs 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       // The folder went away after it was made (a watch session's output folder deleted): make it again.
-      readyFolders.delete(`${options.within ?? ''}\0${dir}`);
+      readyFolders.delete(folderKey(dir, options.within));
       await prepareFolder(dir, fs, options.within);
       await fs.writeFile(temp, data, { flag: 'wx' });
     }
