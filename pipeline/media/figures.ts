@@ -122,7 +122,7 @@ export function imagesOf(root: Root): Image[] {
 }
 
 /** The alt text, white space collapsed ("" when none). */
-export const altOf = (image: Image): string => (image.alt ?? '').replace(/\s+/gu, ' ').trim();
+export const altOf = (image: Pick<Image, 'alt'>): string => (image.alt ?? '').replace(/\s+/gu, ' ').trim();
 
 /** The caption (the Markdown title), or null. */
 export const captionOf = (image: Image): string | null => image.title?.replace(/\s+/gu, ' ').trim() || null;

@@ -23,7 +23,6 @@ function htmlText(html: string): string {
     .replace(/<[^>]*>/gu, '');
 }
 
-
 /** Only URLs a reader can follow are printed; `javascript:` and the like are dropped. */
 function printableUrl(url: string): string | undefined {
   return /^(https?:|mailto:|tel:)/iu.test(url.trim()) ? url.trim() : undefined;
@@ -70,7 +69,7 @@ function phrasing(nodes: readonly PhrasingContent[], o: TextOptions): string {
         out += imageLabel(o.photo, altOf(node), captionOf(node));
         break;
       case 'imageReference':
-        out += imageLabel(o.photo, (node.alt ?? '').replace(/\s+/gu, ' ').trim());
+        out += imageLabel(o.photo, altOf(node));
         break;
       case 'footnoteReference':
         out += `[${node.label ?? node.identifier}]`;
